@@ -1,0 +1,121 @@
+/**
+ * Error messages for people: what went wrong and what to do, in one or two lines, never a stack trace
+ * (unless `DEBUG` is set, which the caller handles) and never a secret.
+ *
+ * @packageDocumentation
+ */
+import { KvstoreApiError } from '../client/errors';
+import { InvalidOptionError, TaskAbortedError, TaskFailedError, TaskNotFoundError, TaskTimeoutError } from '../core/errors';
+import type { ConnectionFlags } from './args';
+import { formatDuration } from './duration';
+import { describeSnapshot, statusName, taskLabel } from './progress-text';
+import { formatResumeCommand } from './resume-command';
+
+/**
+ * What the message builder needs to know about the run.
+ *
+ * @example
+ * ```ts
+ * const ctx: ErrorContext = { instanceId: 'r-1', regionId: null, endpoint: null, timeoutMs: null };
+ * ```
+ */
+export interface ErrorContext extends ConnectionFlags {
+  /** The instance of the run, when the command line got that far. */
+  instanceId: string | null;
+  timeoutMs: number | null;
+}
+
+/** Library option names (camelCase) that the CLI spells differently from `--kebab-case`. */
+const FLAG_OF_OPTION: Record<string, string> = { regionId: '--region', notFoundGrace: '--not-found-grace', onPaused: '--fail-on-paused' };
+
+/**
+ * The flag a library option corresponds to: `timeout` → `--timeout`, `taskAction` → `--task-action`;
+ * names that already are flags (`--since`) pass through.
+ *
+ * @example
+ * ```ts
+ * flagOfOption('regionId'); // '--region'
+ * ```
+ */
+export function flagOfOption(option: string): string {
+  if (option.startsWith('-')) return option;
+  return FLAG_OF_OPTION[option] ?? `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** API error codes that mean the credentials (or their permissions) are the problem. */
+const CREDENTIAL_CODE = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|Forbidden|NoPermission|InvalidSecurityToken|MissingSecurityToken|CredentialsError|InvalidCredentials)/i;
+const NOT_FOUND_CODE = /NotFound|InvalidInstanceId|InvalidRegionId/i;
+const NETWORK_CODE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
+
+/**
+ * Turns any error from a run into one or two lines for stderr, each a sentence: the first says what went
+ * wrong, the second what to do (for an interruption, the exact command that resumes the wait).
+ *
+ * @example
+ * ```ts
+ * describeError(new InvalidOptionError('--timeout', '"9Os" is not a duration'), ctx);
+ * // ['kvwait: --timeout: "9Os" is not a duration.', 'Run "kvwait --help" for usage.']
+ * ```
+ */
+export function describeError(error: unknown, ctx: ErrorContext): string[] {
+  if (error instanceof InvalidOptionError) {
+    return [`kvwait: ${flagOfOption(error.option)}: ${sentence(error.reason)}`, 'Run "kvwait --help" for usage.'];
+  }
+  if (error instanceof TaskFailedError) {
+    const step = error.lastStep?.name ?? error.task.currentStep;
+    return [
+      `kvwait: ${taskLabel(error.task)} on ${instance(ctx)} ended ${statusName(error.task.status)}${step ? ` during step ${step}` : ''}.`,
+      `Inspect it with "kvwait tasks --instance-id ${instance(ctx)}", fix the cause, then send the change again.`,
+    ];
+  }
+  if (error instanceof TaskTimeoutError) {
+    return [
+      `kvwait: timed out after ${formatDuration(error.timeoutMs)}; last seen: ${describeSnapshot({ ...error.lastSnapshot, heartbeat: false }, instance(ctx))}.`,
+      `The task may still finish. Keep waiting with: ${formatResumeCommand(error.resumeToken, ctx)}`,
+    ];
+  }
+  if (error instanceof TaskNotFoundError) {
+    const wanted = error.taskId !== null ? `task ${error.taskId}` : `a ${(error.taskAction ?? []).join(' or ')} task`;
+    const seen = error.seenActions.length > 0 ? `; tasks seen: ${error.seenActions.join(', ')}` : '; no tasks seen';
+    return [
+      `kvwait: no ${wanted} began on ${error.instanceId} since ${error.since.toISOString()} within ${formatDuration(error.graceMs)}${seen}.`,
+      'Check --task-action (or give --task-id) and --since; raise --not-found-grace if the task starts late.',
+    ];
+  }
+  if (error instanceof TaskAbortedError) {
+    return [`kvwait: interrupted; the task itself goes on.`, `Resume the wait with: ${formatResumeCommand(error.resumeToken, ctx)}`];
+  }
+  if (error instanceof KvstoreApiError) return describeApiError(error, ctx);
+  const message = error instanceof Error ? error.message : String(error);
+  return [`kvwait: ${sentence(message)}`, 'Set DEBUG=1 for details.'];
+}
+
+function describeApiError(error: KvstoreApiError, ctx: ErrorContext): string[] {
+  const where = [error.statusCode !== null ? `HTTP ${error.statusCode}` : null, error.requestId !== null ? `request ${error.requestId}` : null]
+    .filter((p) => p !== null)
+    .join(', ');
+  const first = `kvwait: ${error.action} failed with ${error.code}${where ? ` (${where})` : ''}${error.attempts > 1 ? ` after ${error.attempts} attempts` : ''}.`;
+  let hint: string;
+  if (CREDENTIAL_CODE.test(error.code)) {
+    hint = 'Check ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (or your profile) and the RAM permissions for R-KVStore.';
+  } else if (NOT_FOUND_CODE.test(error.code)) {
+    hint = `Check --instance-id ${instance(ctx)} and --region${ctx.regionId !== null ? ` ${ctx.regionId}` : ''}.`;
+  } else if (NETWORK_CODE.test(error.code)) {
+    hint = `Check the network${ctx.endpoint !== null ? ` and --endpoint ${ctx.endpoint}` : ''}.`;
+  } else if (error.retryable) {
+    hint = 'The API kept failing with a temporary error; try again later.';
+  } else {
+    hint = 'Fix the request or the account settings named by the error code, then try again.';
+  }
+  return [first, hint];
+}
+
+function instance(ctx: ErrorContext): string {
+  return ctx.instanceId ?? 'the instance';
+}
+
+/** Ends a message with a period (unless it already ends in punctuation). */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
