@@ -86,9 +86,19 @@ export function classifyEnding(error: unknown): RunEnding {
   if (error instanceof TaskFailedError) return { outcome: 'failed', exitCode: ExitCode.TaskFailed };
   if (error instanceof TaskTimeoutError) return { outcome: 'timeout', exitCode: ExitCode.Timeout };
   if (error instanceof TaskNotFoundError) return { outcome: 'not_found', exitCode: ExitCode.Timeout };
-  if (error instanceof TaskAbortedError) {
-    const sigterm = error.reason instanceof InterruptSignal && error.reason.signal === 'SIGTERM';
-    return { outcome: 'aborted', exitCode: sigterm ? ExitCode.Sigterm : ExitCode.Sigint };
-  }
+  if (error instanceof TaskAbortedError) return { outcome: 'aborted', exitCode: interruptExitCode(error.reason) };
   return { outcome: 'error', exitCode: ExitCode.ApiError };
+}
+
+/**
+ * The exit code for an interruption: 143 when the abort reason is a SIGTERM {@link InterruptSignal}, else 130.
+ *
+ * @example
+ * ```ts
+ * interruptExitCode(new InterruptSignal('SIGTERM')); // 143
+ * interruptExitCode(undefined);                      // 130
+ * ```
+ */
+export function interruptExitCode(reason: unknown): ExitCode {
+  return reason instanceof InterruptSignal && reason.signal === 'SIGTERM' ? ExitCode.Sigterm : ExitCode.Sigint;
 }
