@@ -114,7 +114,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorControlError('port', 'must be an integer in [0, 65535]');
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && options.allowNonLoopback !== true) {
-    throw new EmulatorControlError('host', `${host} is not a loopback address; set allowNonLoopback: true to bind it anyway`);
+    throw new EmulatorControlError('host', `${host} is not a loopback address; opt in with allowNonLoopback: true (kvwait-emulator --allow-non-loopback)`);
   }
   const timeScale = options.timeScale ?? 1;
   if (typeof timeScale !== 'number' || !Number.isFinite(timeScale) || timeScale <= 0) {
