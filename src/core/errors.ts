@@ -134,3 +134,67 @@ export class TaskAbortedError extends RedisWaiterError {
     this.resumeToken = lastSnapshot.resumeToken;
   }
 }
+
+/**
+ * With `onPaused: 'wait'`, the task stayed paused (7) longer than `pausedTimeout`. A {@link TaskFailedError}, so
+ * callers that treat failures alike need no extra branch; `resumeToken` continues the wait later.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof TaskPausedTimeoutError) console.error(`paused for ${e.pausedMs} ms`); }
+ * ```
+ */
+export class TaskPausedTimeoutError extends TaskFailedError {
+  /** How long the task had been seen paused. */
+  readonly pausedMs: number;
+  readonly resumeToken: ResumeToken;
+  constructor(task: Task, lastStep: TaskStep | null, pausedMs: number, resumeToken: ResumeToken, message: string) {
+    super(task, lastStep, message);
+    this.pausedMs = pausedMs;
+    this.resumeToken = resumeToken;
+  }
+}
+
+/**
+ * `waitForInstanceStatus` reached its deadline (after a final poll) without seeing the expected status.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof InstanceStatusTimeoutError) console.error(e.lastStatus); }
+ * ```
+ */
+export class InstanceStatusTimeoutError extends RedisWaiterError {
+  readonly instanceId: string;
+  readonly expectedStatus: string;
+  /** The status of the last poll (`null` if no poll succeeded). */
+  readonly lastStatus: string | null;
+  readonly timeoutMs: number;
+  constructor(fields: { instanceId: string; expectedStatus: string; lastStatus: string | null; timeoutMs: number }, message: string) {
+    super(message);
+    this.instanceId = fields.instanceId;
+    this.expectedStatus = fields.expectedStatus;
+    this.lastStatus = fields.lastStatus;
+    this.timeoutMs = fields.timeoutMs;
+  }
+}
+
+/**
+ * `waitForInstanceStatus` was aborted through its `signal`. `name` is `'AbortError'`.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof InstanceWaitAbortedError) console.error('stopped; last status', e.lastStatus); }
+ * ```
+ */
+export class InstanceWaitAbortedError extends RedisWaiterError {
+  readonly reason: unknown;
+  readonly instanceId: string;
+  readonly lastStatus: string | null;
+  constructor(reason: unknown, fields: { instanceId: string; lastStatus: string | null }, message: string) {
+    super(message, { cause: reason });
+    this.name = 'AbortError';
+    this.reason = reason;
+    this.instanceId = fields.instanceId;
+    this.lastStatus = fields.lastStatus;
+  }
+}

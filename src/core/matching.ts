@@ -1,0 +1,124 @@
+/**
+ * Which task in a DescribeTasks listing is the one we wait for. Pure.
+ *
+ * @packageDocumentation
+ */
+import { isTerminalStatus, TaskStatus, type Task } from './task';
+
+/**
+ * What identifies the awaited task.
+ *
+ * @example
+ * ```ts
+ * const criteria: MatchCriteria = {
+ *   taskId: null, taskIdHint: null, taskActions: ['ModifyDBInstanceClass'],
+ *   since: new Date('2024-05-01T10:00:00Z'), clockSkewTolerance: 120_000, select: 'earliest', after: null,
+ * };
+ * ```
+ */
+export interface MatchCriteria {
+  /** Exact TaskId: only this task matches. */
+  taskId: string | null;
+  /** A TaskId that probably is the task: preferred when present, otherwise the action rules apply. */
+  taskIdHint: string | null;
+  taskActions: readonly string[] | null;
+  /** When the mutation was sent (or, with `select: 'newest'`, the start of the look-back). */
+  since: Date;
+  clockSkewTolerance: number;
+  select: 'earliest' | 'newest';
+  /** With `select: 'newest'`: the previously recorded task; only newer tasks match. */
+  after: { taskId: string; beginTime: Date } | null;
+}
+
+/**
+ * Lowest BeginTime a new task may carry: `since − clockSkewTolerance`, in epoch ms.
+ *
+ * @example
+ * ```ts
+ * beginTimeFloor({ since: new Date('2024-05-01T10:00:00Z'), clockSkewTolerance: 120_000 }); // Date.parse('2024-05-01T09:58:00Z')
+ * ```
+ */
+export function beginTimeFloor(criteria: Pick<MatchCriteria, 'since' | 'clockSkewTolerance'>): number {
+  return criteria.since.getTime() - criteria.clockSkewTolerance;
+}
+
+/**
+ * A finished task that had finished before the mutation was sent: it belongs to an earlier call.
+ *
+ * @example
+ * ```ts
+ * finishedBefore(oldTask, new Date('2024-05-01T10:00:00Z')); // true if it finished before 10:00
+ * ```
+ */
+export function finishedBefore(task: Task, since: Date): boolean {
+  return isTerminalStatus(task.status) && task.finishTime !== null && task.finishTime.getTime() < since.getTime();
+}
+
+function compareBegin(a: Task, b: Task): number {
+  // Both have a beginTime here; equal times fall back to the TaskId (numeric when both are numbers) for a stable pick.
+  const byTime = (a.beginTime as Date).getTime() - (b.beginTime as Date).getTime();
+  if (byTime !== 0) return byTime;
+  const na = Number(a.taskId);
+  const nb = Number(b.taskId);
+  if (Number.isFinite(na) && Number.isFinite(nb) && na !== nb) return na - nb;
+  return a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0;
+}
+
+function isNewerThan(task: Task, previous: { taskId: string; beginTime: Date }): boolean {
+  if (task.taskId === previous.taskId) return false;
+  return (task.beginTime as Date).getTime() >= previous.beginTime.getTime();
+}
+
+/**
+ * Picks the awaited task from a listing, or `null` when none matches (yet).
+ * - `taskId`: that task exactly, whatever its time or status.
+ * - `taskIdHint`: that task when it is listed; otherwise the action rules.
+ * - `select: 'earliest'`: a task with one of `taskActions`, `BeginTime >= since − clockSkewTolerance`, that had
+ *   not already finished before `since` (a stale task of an earlier call); the earliest such task wins.
+ * - `select: 'newest'`: a task with one of `taskActions`, `BeginTime >= since − clockSkewTolerance`, newer than
+ *   `after` when given; finished tasks count; the newest wins.
+ *
+ * Tasks without a readable BeginTime never match by action (their age is unknown).
+ *
+ * @example
+ * ```ts
+ * const task = selectTask(page.tasks, criteria);
+ * if (task) console.log('following', task.taskId);
+ * ```
+ */
+export function selectTask(tasks: readonly Task[], criteria: MatchCriteria): Task | null {
+  if (criteria.taskId !== null) return tasks.find((t) => t.taskId === criteria.taskId) ?? null;
+  if (criteria.taskIdHint !== null) {
+    const hinted = tasks.find((t) => t.taskId === criteria.taskIdHint);
+    if (hinted) return hinted;
+  }
+  if (criteria.taskActions === null) return null;
+  const floor = beginTimeFloor(criteria);
+  const { taskActions, after } = criteria;
+  const candidates = tasks.filter(
+    (t) => taskActions.includes(t.taskAction) && t.beginTime !== null && t.beginTime.getTime() >= floor,
+  );
+  if (criteria.select === 'newest') {
+    const newer = after === null ? candidates : candidates.filter((t) => isNewerThan(t, after));
+    return newer.reduce<Task | null>((best, t) => (best === null || compareBegin(t, best) > 0 ? t : best), null);
+  }
+  const fresh = candidates.filter((t) => !finishedBefore(t, criteria.since));
+  return fresh.reduce<Task | null>((best, t) => (best === null || compareBegin(t, best) < 0 ? t : best), null);
+}
+
+/**
+ * The task that blocks a new mutation (after `Task.Conflict` / `IncorrectDBInstanceState`): the newest task
+ * still pending, running or paused, or `null`.
+ *
+ * @example
+ * ```ts
+ * const blocker = selectBlockingTask(tasks);
+ * if (blocker) await waitForTask({ instanceId, taskId: blocker.taskId, since: blocker.beginTime ?? since });
+ * ```
+ */
+export function selectBlockingTask(tasks: readonly Task[]): Task | null {
+  const open = tasks.filter(
+    (t) => (t.status === TaskStatus.Pending || t.status === TaskStatus.Running || t.status === TaskStatus.Paused) && t.beginTime !== null,
+  );
+  return open.reduce<Task | null>((best, t) => (best === null || compareBegin(t, best) > 0 ? t : best), null);
+}

@@ -1,0 +1,41 @@
+/**
+ * The DescribeTasks time window of a poll. Pure.
+ *
+ * @packageDocumentation
+ */
+import { ALL_TASK_STATUSES, type TaskStatus } from './task';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * A DescribeTasks window: minute-aligned times (the API takes minute precision) and every status.
+ *
+ * @example
+ * ```ts
+ * const w: QueryWindow = { startTime: new Date('2024-05-01T09:58Z'), endTime: new Date('2024-05-01T10:06Z'), statuses: ALL_TASK_STATUSES };
+ * ```
+ */
+export interface QueryWindow {
+  startTime: Date;
+  endTime: Date;
+  statuses: readonly TaskStatus[];
+}
+
+/**
+ * The window of one poll: from floor-minute(`since − clockSkewTolerance`) to the minute after `now` (so a task
+ * begun in the current minute, or on a server clock slightly ahead, is inside). Recompute it on every poll.
+ *
+ * @example
+ * ```ts
+ * queryWindow(new Date('2024-05-01T10:00:30Z'), 120_000, Date.parse('2024-05-01T10:05:10Z'));
+ * // { startTime: 09:58:00Z, endTime: 10:06:00Z, statuses: [0, 1, 2, 4, 7, 8] }
+ * ```
+ */
+export function queryWindow(since: Date, clockSkewTolerance: number, now: number): QueryWindow {
+  const floorMinute = (ms: number): number => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+  return {
+    startTime: new Date(floorMinute(since.getTime() - clockSkewTolerance)),
+    endTime: new Date(floorMinute(now) + MINUTE_MS),
+    statuses: ALL_TASK_STATUSES,
+  };
+}
