@@ -5,7 +5,15 @@
  * @packageDocumentation
  */
 import { KvstoreApiError } from '../client/errors';
-import { InvalidOptionError, TaskAbortedError, TaskFailedError, TaskNotFoundError, TaskTimeoutError } from '../core/errors';
+import {
+  InvalidOptionError,
+  TaskAbortedError,
+  TaskFailedError,
+  TaskNotFoundError,
+  TaskPausedTimeoutError,
+  TaskTimeoutError,
+} from '../core/errors';
+import { TaskStatus } from '../core/task';
 import type { ConnectionFlags } from './args';
 import { formatDuration } from './duration';
 import { describeSnapshot, statusName, taskLabel } from './progress-text';
@@ -42,14 +50,10 @@ export function flagOfOption(option: string): string {
   return FLAG_OF_OPTION[option] ?? `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** API error codes that mean the credentials (or their permissions) are the problem. */
-const CREDENTIAL_CODE = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|Forbidden|NoPermission|InvalidSecurityToken|MissingSecurityToken|CredentialsError|InvalidCredentials)/i;
-const NOT_FOUND_CODE = /NotFound|InvalidInstanceId|InvalidRegionId/i;
-const NETWORK_CODE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
-
 /**
- * Turns any error from a run into one or two lines for stderr, each a sentence: the first says what went
- * wrong, the second what to do (for an interruption, the exact command that resumes the wait).
+ * Turns any error from a run into one or two lines for stderr: what went wrong, then what to do (for an
+ * interruption, the exact command that resumes the wait). API errors keep the client's one-line message,
+ * which already carries its advice.
  *
  * @example
  * ```ts
@@ -61,11 +65,20 @@ export function describeError(error: unknown, ctx: ErrorContext): string[] {
   if (error instanceof InvalidOptionError) {
     return [`kvwait: ${flagOfOption(error.option)}: ${sentence(error.reason)}`, 'Run "kvwait --help" for usage.'];
   }
+  if (error instanceof TaskPausedTimeoutError) {
+    return [
+      `kvwait: ${taskLabel(error.task)} on ${instance(ctx)} has been paused for ${formatDuration(error.pausedMs)}.`,
+      `Resume the task, then keep waiting with: ${formatResumeCommand(error.resumeToken, ctx)}`,
+    ];
+  }
   if (error instanceof TaskFailedError) {
     const step = error.lastStep?.name ?? error.task.currentStep;
+    const paused = error.task.status === TaskStatus.Paused;
     return [
-      `kvwait: ${taskLabel(error.task)} on ${instance(ctx)} ended ${statusName(error.task.status)}${step ? ` during step ${step}` : ''}.`,
-      `Inspect it with "kvwait tasks --instance-id ${instance(ctx)}", fix the cause, then send the change again.`,
+      `kvwait: ${taskLabel(error.task)} on ${instance(ctx)} ${paused ? 'is paused' : `ended ${statusName(error.task.status)}`}${step ? ` at step ${step}` : ''}.`,
+      paused
+        ? 'Resume the task, or wait without --fail-on-paused.'
+        : `Inspect it with "kvwait tasks --instance-id ${instance(ctx)}", fix the cause, then send the change again.`,
     ];
   }
   if (error instanceof TaskTimeoutError) {
@@ -75,7 +88,7 @@ export function describeError(error: unknown, ctx: ErrorContext): string[] {
     ];
   }
   if (error instanceof TaskNotFoundError) {
-    const wanted = error.taskId !== null ? `task ${error.taskId}` : `a ${(error.taskAction ?? []).join(' or ')} task`;
+    const wanted = error.taskId !== null ? `task ${error.taskId}` : `${(error.taskAction ?? []).join(' or ')} task`;
     const seen = error.seenActions.length > 0 ? `; tasks seen: ${error.seenActions.join(', ')}` : '; no tasks seen';
     return [
       `kvwait: no ${wanted} began on ${error.instanceId} since ${error.since.toISOString()} within ${formatDuration(error.graceMs)}${seen}.`,
@@ -85,29 +98,10 @@ export function describeError(error: unknown, ctx: ErrorContext): string[] {
   if (error instanceof TaskAbortedError) {
     return [`kvwait: interrupted; the task itself goes on.`, `Resume the wait with: ${formatResumeCommand(error.resumeToken, ctx)}`];
   }
-  if (error instanceof KvstoreApiError) return describeApiError(error, ctx);
+  // The client's message already names the action, code, HTTP status, request id and what to do, scrubbed of secrets.
+  if (error instanceof KvstoreApiError) return [`kvwait: ${sentence(error.message)}`];
   const message = error instanceof Error ? error.message : String(error);
   return [`kvwait: ${sentence(message)}`, 'Set DEBUG=1 for details.'];
-}
-
-function describeApiError(error: KvstoreApiError, ctx: ErrorContext): string[] {
-  const where = [error.statusCode !== null ? `HTTP ${error.statusCode}` : null, error.requestId !== null ? `request ${error.requestId}` : null]
-    .filter((p) => p !== null)
-    .join(', ');
-  const first = `kvwait: ${error.action} failed with ${error.code}${where ? ` (${where})` : ''}${error.attempts > 1 ? ` after ${error.attempts} attempts` : ''}.`;
-  let hint: string;
-  if (CREDENTIAL_CODE.test(error.code)) {
-    hint = 'Check ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (or your profile) and the RAM permissions for R-KVStore.';
-  } else if (NOT_FOUND_CODE.test(error.code)) {
-    hint = `Check --instance-id ${instance(ctx)} and --region${ctx.regionId !== null ? ` ${ctx.regionId}` : ''}.`;
-  } else if (NETWORK_CODE.test(error.code)) {
-    hint = `Check the network${ctx.endpoint !== null ? ` and --endpoint ${ctx.endpoint}` : ''}.`;
-  } else if (error.retryable) {
-    hint = 'The API kept failing with a temporary error; try again later.';
-  } else {
-    hint = 'Fix the request or the account settings named by the error code, then try again.';
-  }
-  return [first, hint];
 }
 
 function instance(ctx: ErrorContext): string {

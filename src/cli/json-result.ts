@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { InvalidOptionError, TaskAbortedError, TaskFailedError, TaskTimeoutError } from '../core/errors';
+import { InvalidOptionError, TaskAbortedError, TaskFailedError, TaskPausedTimeoutError, TaskTimeoutError } from '../core/errors';
 import type { ResumeToken } from '../core/resume';
 import type { Task, TaskStep } from '../core/task';
 import type { Outcome } from './outcome';
@@ -47,7 +47,7 @@ export interface JsonResult {
   apiCalls: number;
   /** Present unless the outcome is `complete`. */
   error?: { type: string; code?: string; option?: string; message: string };
-  /** Present for `timeout` and `aborted`: hand to `waitForTask({ resumeToken })` or use the printed command. */
+  /** Present for `timeout`, `aborted` and a task paused too long: hand to `waitForTask({ resumeToken })` or use the printed command. */
   resumeToken?: ResumeToken;
 }
 
@@ -111,7 +111,7 @@ export function buildJsonResult(parts: {
     apiCalls: parts.apiCalls,
   };
   if (parts.error !== null && parts.error !== undefined) result.error = errorToJson(parts.error);
-  if (parts.error instanceof TaskTimeoutError || parts.error instanceof TaskAbortedError) {
+  if (parts.error instanceof TaskTimeoutError || parts.error instanceof TaskAbortedError || parts.error instanceof TaskPausedTimeoutError) {
     result.resumeToken = parts.error.resumeToken;
   }
   return result;
