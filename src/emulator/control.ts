@@ -40,7 +40,10 @@ export interface EmulatorControl {
   resetCounts(): void;
   /** Set the server clock skew in ms (stamps and request-timestamp checks use the skewed clock). */
   setClockSkew(ms: number): void;
-  /** Move every task (and pending appearance) forward by `ms` of task time without moving the server clock. */
+  /**
+   * Move every task (and pending appearance and pause) forward by `ms` of emulated time (the unit of step
+   * durations and scripts, divided by timeScale), without moving the server clock.
+   */
   advance(ms: number): void;
   /** The server clock now, epoch ms (skew included). */
   serverTime(): number;
@@ -110,7 +113,7 @@ export function createControl(ctx: EmulatorContext): EmulatorControl {
     requestCounts: () => Object.fromEntries(ctx.counts),
     resetCounts: () => ctx.counts.clear(),
     setClockSkew: (ms) => clock.setSkew(finiteMs('ms', ms)),
-    advance: (ms) => clock.advance(finiteMs('ms', ms, 0)),
+    advance: (ms) => clock.advance(finiteMs('ms', ms, 0) / ctx.timeScale),
     serverTime: () => clock.stamp(),
     setConflictCode(code) {
       if (code !== 'Task.Conflict' && code !== 'IncorrectDBInstanceState') {
