@@ -1,6 +1,7 @@
 /**
  * Test helpers for the core: a task factory and a scripted TaskSource stub.
  */
+import type { Clock } from '../../../src/core/clock';
 import type { Task } from '../../../src/core/task';
 import { TaskStatus } from '../../../src/core/task';
 import type { CallOptions, DescribeTasksPage, DescribeTasksQuery, TaskSource } from '../../../src/core/task-source';
@@ -31,13 +32,17 @@ export function makeTask(over: Partial<Task> = {}): Task {
 /** What a scripted poll returns: the tasks in the window, or an error to throw. */
 export type PollScript = (call: number, query: DescribeTasksQuery) => Task[] | Error;
 
-/** A TaskSource whose listTasks answers from a script and records every query. */
+/** A TaskSource whose listTasks answers from a script and records every query and when it came. */
 export class StubSource implements TaskSource {
   readonly queries: DescribeTasksQuery[] = [];
+  /** Clock readings (`now()`) at each listTasks call. */
+  readonly pollTimes: number[] = [];
   readonly statusCalls: string[] = [];
+  readonly statusTimes: number[] = [];
   constructor(
     private readonly script: PollScript,
     private readonly statusScript: (call: number) => string | Error = () => 'Normal',
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   async describeTasks(query: DescribeTasksQuery): Promise<DescribeTasksPage> {
@@ -49,6 +54,7 @@ export class StubSource implements TaskSource {
   async *listTasks(query: DescribeTasksQuery, options?: CallOptions): AsyncIterable<Task> {
     options?.signal?.throwIfAborted();
     this.queries.push(query);
+    this.pollTimes.push(this.now());
     const result = this.script(this.queries.length, query);
     if (result instanceof Error) throw result;
     yield* result;
@@ -57,8 +63,36 @@ export class StubSource implements TaskSource {
   async describeInstanceStatus(instanceId: string, options?: CallOptions): Promise<string> {
     options?.signal?.throwIfAborted();
     this.statusCalls.push(instanceId);
+    this.statusTimes.push(this.now());
     const result = this.statusScript(this.statusCalls.length);
     if (result instanceof Error) throw result;
     return result;
+  }
+}
+
+/**
+ * A clock on virtual time: sleeping advances time at once and records the duration. Abort-aware like the
+ * real one. Lets a whole wait run in microseconds with exact times.
+ */
+export class VirtualClock implements Clock {
+  readonly sleeps: number[] = [];
+  constructor(
+    public time: number,
+    private readonly draws: () => number = () => 0.5,
+    /** Called before each sleep resolves, e.g. to abort mid-sleep. */
+    private readonly onSleep: (ms: number, clock: VirtualClock) => void = () => {},
+  ) {}
+  now(): number {
+    return this.time;
+  }
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.sleeps.push(ms);
+    this.onSleep(ms, this);
+    signal?.throwIfAborted();
+    this.time += ms;
+  }
+  random(): number {
+    return this.draws();
   }
 }
