@@ -47,6 +47,7 @@ const ADVICE: Record<FailureKind, string> = {
   'invalid-parameter': 'The API rejected a parameter: check the values passed (ids, times, statuses, page size).',
   'not-found': 'The resource was not found: check the instance id and that `regionId`/`endpoint` point at the instance\'s region.',
   client: 'The API refused the request: see the server message.',
+  'malformed-response': 'The endpoint answered without the documented response fields: check that `endpoint` points at the R-KVStore API.',
   unknown: 'The call failed in an unexpected way.',
 };
 
@@ -71,7 +72,8 @@ export function toKvstoreApiError(action: string, error: unknown, attempts: numb
     .filter((part) => part !== null)
     .join(', ');
   const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
-  const server = c.serverMessage === null ? '' : ` Server said: ${scrub(c.serverMessage, redact)}`;
+  const label = c.kind === 'malformed-response' ? 'Problem' : 'Server said';
+  const server = c.serverMessage === null ? '' : ` ${label}: ${scrub(c.serverMessage, redact)}`;
   const message = `${action} failed with ${c.code}${where === '' ? '' : ` (${where})`} after ${tries}. ${ADVICE[c.kind]}${server}`;
   return new KvstoreApiError(
     { action, code: c.code, requestId: c.requestId, statusCode: c.statusCode, retryable: c.retryable, attempts },
@@ -84,7 +86,7 @@ export function toKvstoreApiError(action: string, error: unknown, attempts: numb
  * which is cut off: it carries the AccessKey ID and any security token.
  */
 function scrub(message: string, redact: Redactor): string {
-  const head = message.split(/string\s*to\s*sign/i)[0] ?? '';
+  const head = message.split(/(?:server\s+)?string\s*to\s*sign/i)[0] ?? '';
   const flat = redact(head).replace(/\s+/g, ' ').trim();
   return flat.length > MAX_SERVER_MESSAGE ? `${flat.slice(0, MAX_SERVER_MESSAGE)}...` : flat;
 }

@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import { CredentialsUnavailableError } from './credentials';
+import { MalformedResponseError } from './malformed-response';
 
 /**
  * The kinds of failure, each with its own advice and retry rule.
@@ -34,6 +35,7 @@ export type FailureKind =
   | 'invalid-parameter'
   | 'not-found'
   | 'client'
+  | 'malformed-response'
   | 'unknown';
 
 /**
@@ -47,14 +49,14 @@ export type FailureKind =
  */
 export interface FailureClassification {
   kind: FailureKind;
-  /** Alibaba error code, a network code such as `ECONNRESET`, or one of ours: `NonJsonResponse`, `RequestTimeout`, `CredentialsNotFound`, `UnknownError`. */
+  /** Alibaba error code, a network code such as `ECONNRESET`, or one of ours: `NonJsonResponse`, `RequestTimeout`, `CredentialsNotFound`, `MalformedResponse`, `UnknownError`. */
   code: string;
   statusCode: number | null;
   requestId: string | null;
   retryable: boolean;
   /** Server-requested wait before the next attempt, in milliseconds (throttling only). */
   retryAfterMs: number | null;
-  /** The `Message` of the server's error body, when there was one (not yet scrubbed). */
+  /** The `Message` of the server's error body (not yet scrubbed), or what was wrong with a malformed body. */
   serverMessage: string | null;
 }
 
@@ -70,7 +72,7 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
  * Retryable: `Throttling*` codes, `ServiceUnavailable`, any 5xx, `SignatureNonceUsed` (each attempt signs with a
  * new nonce), non-JSON error bodies, connection resets/refusals/timeouts. Everything else fails at once:
  * signature, credential, clock, permission (`Forbidden*`, `NoPermission`), `InvalidParameter*`/`MissingParameter*`,
- * `*.NotFound` and any other 4xx, and errors of unknown shape.
+ * `*.NotFound` and any other 4xx, a 2xx body of the wrong shape, and errors of unknown shape.
  *
  * @example
  * ```ts
@@ -80,6 +82,9 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
  */
 export function classifyFailure(error: unknown): FailureClassification {
   if (error instanceof CredentialsUnavailableError) return verdict('credentials', 'CredentialsNotFound', false);
+  if (error instanceof MalformedResponseError) {
+    return { ...verdict('malformed-response', 'MalformedResponse', false), requestId: error.requestId, serverMessage: error.detail };
+  }
   if (!(error instanceof Error)) return verdict('unknown', 'UnknownError', false);
   const fields = error as Error & Record<string, unknown>;
   const code = typeof fields['code'] === 'string' && fields['code'] !== '' && fields['code'] !== 'undefined' ? fields['code'] : null;

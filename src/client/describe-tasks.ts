@@ -1,0 +1,192 @@
+/**
+ * DescribeTasks over the SDK's generic call (`@alicloud/r-kvstore20150101` 6.x has no `describeTasks`), with
+ * this package's own wire models: building the request from a {@link DescribeTasksQuery}, sending it, and
+ * reading the response defensively into a {@link DescribeTasksPage}.
+ *
+ * @packageDocumentation
+ */
+import { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
+import type Client from '@alicloud/r-kvstore20150101';
+import * as $dara from '@darabonba/typescript';
+import { InvalidOptionError } from '../core/errors';
+import { parseTask } from '../core/parse-task';
+import { ALL_TASK_STATUSES } from '../core/task';
+import type { DescribeTasksPage, DescribeTasksQuery } from '../core/task-source';
+import { formatApiMinute, formatStatusList } from '../core/time-format';
+import { MalformedResponseError } from './malformed-response';
+
+/**
+ * The API action name.
+ *
+ * @example
+ * ```ts
+ * if (error.action === DESCRIBE_TASKS_ACTION) console.error('reading tasks failed');
+ * ```
+ */
+export const DESCRIBE_TASKS_ACTION = 'DescribeTasks';
+
+/**
+ * The R-KVStore API version.
+ *
+ * @example
+ * ```ts
+ * console.log(KVSTORE_API_VERSION); // '2015-01-01'
+ * ```
+ */
+export const KVSTORE_API_VERSION = '2015-01-01';
+
+/**
+ * DescribeTasks request parameters, as sent (query string).
+ *
+ * @example
+ * ```ts
+ * const request: DescribeTasksRequest = {
+ *   InstanceId: 'r-bp1zxszhcgatnx****', StartTime: '2020-11-20T01:00Z', EndTime: '2020-11-26T01:00Z',
+ *   Status: '0,1,2,4,7,8', PageSize: 100, PageNumber: 1,
+ * };
+ * ```
+ */
+export interface DescribeTasksRequest {
+  InstanceId: string;
+  /** UTC, `yyyy-MM-ddTHH:mmZ`. */
+  StartTime: string;
+  /** UTC, `yyyy-MM-ddTHH:mmZ`. */
+  EndTime: string;
+  /** Comma list of status codes. */
+  Status: string;
+  /** 30, 50 or 100. */
+  PageSize?: number;
+  /** 1-based. */
+  PageNumber?: number;
+}
+
+/**
+ * DescribeTasks response body, as received. Every field is untrusted.
+ *
+ * @example
+ * ```ts
+ * const body: DescribeTasksResponseBody = { RequestId: '608F...', PageNumber: 1, PageSize: 30, TotalRecordCount: 0, Items: [] };
+ * ```
+ */
+export interface DescribeTasksResponseBody {
+  RequestId?: unknown;
+  PageNumber?: unknown;
+  PageSize?: unknown;
+  TotalRecordCount?: unknown;
+  /** A flat array of items (documented); `{ Item: [...] }` is accepted too. */
+  Items?: unknown;
+}
+
+const PAGE_SIZES = [30, 50, 100] as const;
+const MAX_PAGE_NUMBER = 2_147_483_647;
+
+/**
+ * Validates a query and builds the wire request: times as minute-precision UTC, statuses as a comma list
+ * (every status when not given). The API's own default page size (30) applies when `pageSize` is absent.
+ *
+ * @throws {@link InvalidOptionError} for an empty `instanceId`, an invalid `Date`, `startTime` after `endTime`,
+ *   an unknown status, a page size other than 30/50/100, or a page number that is not a positive integer.
+ * @example
+ * ```ts
+ * buildDescribeTasksRequest({ instanceId: 'r-1', startTime: new Date('2024-01-01T10:00:30Z'),
+ *   endTime: new Date('2024-01-01T10:05:00Z'), statuses: [TaskStatus.Running], pageSize: 100 });
+ * // { InstanceId: 'r-1', StartTime: '2024-01-01T10:00Z', EndTime: '2024-01-01T10:05Z', Status: '1', PageSize: 100 }
+ * ```
+ */
+export function buildDescribeTasksRequest(query: DescribeTasksQuery): DescribeTasksRequest {
+  if (typeof query !== 'object' || query === null) throw new InvalidOptionError('query', 'expected { instanceId, startTime, endTime, ... }');
+  if (typeof query.instanceId !== 'string' || query.instanceId.trim() === '') {
+    throw new InvalidOptionError('instanceId', 'must be a non-empty instance id such as r-bp1zxszhcgatnx****');
+  }
+  const request: DescribeTasksRequest = {
+    InstanceId: query.instanceId,
+    StartTime: formatApiMinute(query.startTime, 'startTime'),
+    EndTime: formatApiMinute(query.endTime, 'endTime'),
+    Status: formatStatusList(query.statuses ?? ALL_TASK_STATUSES, 'statuses'),
+  };
+  if (query.startTime.getTime() > query.endTime.getTime()) {
+    throw new InvalidOptionError('startTime', `${query.startTime.toISOString()} is after endTime ${query.endTime.toISOString()}`);
+  }
+  if (query.pageSize !== undefined) {
+    if (!PAGE_SIZES.includes(query.pageSize)) throw new InvalidOptionError('pageSize', `must be one of ${PAGE_SIZES.join(', ')}`);
+    request.PageSize = query.pageSize;
+  }
+  if (query.pageNumber !== undefined) {
+    const n = query.pageNumber;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_NUMBER) {
+      throw new InvalidOptionError('pageNumber', `must be an integer from 1 to ${MAX_PAGE_NUMBER}`);
+    }
+    request.PageNumber = n;
+  }
+  return request;
+}
+
+/**
+ * Sends DescribeTasks through the SDK's generic call and returns the response body (unparsed).
+ * One attempt, no retry; errors are the SDK's.
+ *
+ * @example
+ * ```ts
+ * const body = await sendDescribeTasks(sdk, buildDescribeTasksRequest(query));
+ * const page = parseDescribeTasksResponse(body, request);
+ * ```
+ */
+export async function sendDescribeTasks(sdk: Client, request: DescribeTasksRequest): Promise<unknown> {
+  const params = new $OpenApiUtil.Params({
+    action: DESCRIBE_TASKS_ACTION,
+    version: KVSTORE_API_VERSION,
+    protocol: 'HTTPS',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+  const response: { body?: unknown } = await sdk.callApi(
+    params,
+    new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ ...request }) }),
+    new $dara.RuntimeOptions({}),
+  );
+  return response.body;
+}
+
+/**
+ * Reads a DescribeTasks body into a page. Missing `Items` means no tasks; `PageNumber`/`PageSize` default to the
+ * request's; a missing or unreadable `TotalRecordCount` becomes the count known so far
+ * (`(PageNumber - 1) * PageSize + Items.length`). Items are parsed with {@link parseTask}, which never throws.
+ *
+ * @throws {@link MalformedResponseError} when the body is not an object or `Items` is neither an array nor
+ *   `{ Item: [...] }`.
+ * @example
+ * ```ts
+ * const page = parseDescribeTasksResponse({ RequestId: 'R', TotalRecordCount: 1, Items: [{ TaskId: '1', Status: '2' }] },
+ *   { InstanceId: 'r-1', StartTime: '2024-01-01T10:00Z', EndTime: '2024-01-01T10:05Z', Status: '2' });
+ * page.tasks[0].status; // TaskStatus.Complete
+ * ```
+ */
+export function parseDescribeTasksResponse(body: unknown, request: DescribeTasksRequest): DescribeTasksPage {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new MalformedResponseError(DESCRIBE_TASKS_ACTION, `the body is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}, expected an object`);
+  }
+  const wire = body as DescribeTasksResponseBody;
+  const requestId = typeof wire.RequestId === 'string' ? wire.RequestId : '';
+  const items = readItems(wire.Items, requestId);
+  const pageNumber = readCount(wire.PageNumber, 1) ?? request.PageNumber ?? 1;
+  const pageSize = readCount(wire.PageSize, 1) ?? request.PageSize ?? PAGE_SIZES[0];
+  const totalRecordCount = readCount(wire.TotalRecordCount, 0) ?? (pageNumber - 1) * pageSize + items.length;
+  return { requestId, pageNumber, pageSize, totalRecordCount, tasks: items.map(parseTask) };
+}
+
+function readItems(items: unknown, requestId: string): unknown[] {
+  if (items === undefined || items === null) return [];
+  if (Array.isArray(items)) return items;
+  if (typeof items === 'object' && Array.isArray((items as { Item?: unknown }).Item)) return (items as { Item: unknown[] }).Item;
+  throw new MalformedResponseError(DESCRIBE_TASKS_ACTION, `Items is ${typeof items}, expected an array`, requestId === '' ? null : requestId);
+}
+
+/** A whole number >= `min`, also from a numeric string; otherwise `null`. */
+function readCount(value: unknown, min: number): number | null {
+  const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= min ? n : null;
+}
