@@ -61,17 +61,18 @@ export class LogLineDisplay implements ProgressDisplay {
 }
 
 /**
- * The fields one bar redraw shows; pure, so the bar's content can be tested without a terminal.
+ * The fields one bar redraw shows (`remain` is the ETA from the server's estimate, not cli-progress's own
+ * `{eta}`, which would guess from the rate of progress); pure, so the bar's content can be tested without a terminal.
  *
  * @example
  * ```ts
- * barFields(snapshot, 'r-1'); // { value: 46, label: 'task 1 (ModifyInstanceSpec) running', pct: '46%', step: 'step init_redis 2/3', eta: 'ETA 1m47s' }
+ * barFields(snapshot, 'r-1'); // { value: 46, label: 'task 1 (ModifyInstanceSpec) running', pct: '46%', step: 'step init_redis 2/3', remain: 'ETA 1m47s' }
  * ```
  */
 export function barFields(
   s: ProgressSnapshot,
   instanceId: string,
-): { value: number; label: string; pct: string; step: string; eta: string } {
+): { value: number; label: string; pct: string; step: string; remain: string } {
   const label =
     s.task === null
       ? `waiting for ${s.resumeToken.taskId ?? (s.resumeToken.taskAction ?? []).join(' or ')} on ${instanceId}`
@@ -81,7 +82,7 @@ export function barFields(
     label,
     pct: percentText(s.progress),
     step: stepText(s) || 'step -',
-    eta: s.remainSeconds !== null && s.remainSeconds > 0 ? `ETA ${formatDuration(s.remainSeconds * 1000)}` : 'ETA --',
+    remain: s.remainSeconds !== null && s.remainSeconds > 0 ? `ETA ${formatDuration(s.remainSeconds * 1000)}` : 'ETA --',
   };
 }
 
@@ -103,7 +104,7 @@ export class ProgressBarDisplay implements ProgressDisplay {
   constructor(private readonly io: { stream: NodeJS.WritableStream; paint: Painter; instanceId: string }) {
     this.bar = new SingleBar({
       stream: io.stream,
-      format: `{label} [${io.paint.green('{bar}')}] {pct} | {step} | {eta}`,
+      format: `{label} [${io.paint.green('{bar}')}] {pct} | {step} | {remain}`,
       barsize: 24,
       hideCursor: true,
       // kvwait handles SIGINT itself (to print the resume command) and stops the bar on the way out.

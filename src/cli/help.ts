@@ -22,7 +22,7 @@ const WAIT = `kvwait wait: block until an Alibaba Cloud Redis (R-KVStore) task f
   --timeout <dur>          give up after this long (default: 60m)
   --not-found-grace <dur>  how long the task may take to appear (default: 3m)
   --fail-on-paused         exit 3 if the task pauses (default: keep waiting)
-  --region <id>            region id (default: $ALIBABA_CLOUD_REGION_ID, else cn-hangzhou)
+  --region <id>            region id (default: $ALIBABA_CLOUD_REGION_ID)
   --endpoint <addr>        API endpoint override, e.g. 127.0.0.1:8080 for the emulator
   --json                   print one JSON result object on stdout (progress goes to stderr)
   -q, --quiet              print only errors

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { Task } from '../core/task';
+import { queryWindow } from '../core/window';
 import type { TasksCommand } from './args';
 import { colorEnabled, painter } from './color';
 import { taskToJson } from './json-result';
@@ -39,6 +40,19 @@ export function sortTasks(tasks: readonly Task[]): Task[] {
 }
 
 /**
+ * Whether a task began within `[since, until]` (a task without a readable BeginTime is kept).
+ *
+ * @example
+ * ```ts
+ * inWindow(task, new Date(Date.now() - 3_600_000), new Date());
+ * ```
+ */
+export function inWindow(task: Task, since: Date, until: Date): boolean {
+  const begin = task.beginTime?.getTime();
+  return begin === undefined || (begin >= since.getTime() && begin <= until.getTime());
+}
+
+/**
  * Runs `kvwait tasks` and returns the exit code (0, 5 on an API error, 130 when interrupted).
  *
  * @example
@@ -50,8 +64,12 @@ export async function runTasks(cmd: TasksCommand, rt: TasksRuntime): Promise<num
   const tasks: Task[] = [];
   try {
     const { source } = await rt.connect(cmd);
-    const query = { instanceId: cmd.instanceId, startTime: cmd.since, endTime: cmd.until, ...(cmd.statuses !== null && { statuses: cmd.statuses }) };
-    for await (const task of source.listTasks(query, { signal: rt.signal })) tasks.push(task);
+    // The API takes whole minutes: ask for every minute the window touches, then keep the exact window.
+    const { startTime, endTime } = queryWindow(cmd.since, 0, cmd.until.getTime());
+    const query = { instanceId: cmd.instanceId, startTime, endTime, ...(cmd.statuses !== null && { statuses: cmd.statuses }) };
+    for await (const task of source.listTasks(query, { signal: rt.signal })) {
+      if (inWindow(task, cmd.since, cmd.until)) tasks.push(task);
+    }
   } catch (error) {
     if (rt.signal.aborted) return interruptExitCode(rt.signal.reason);
     reportError(error, { ...cmd, timeoutMs: null }, rt, painter(colorEnabled(rt.env, rt.stderr.isTTY)));
