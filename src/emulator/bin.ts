@@ -40,6 +40,19 @@ async function main(argv: string[]): Promise<void> {
     config: args.configPath === undefined ? undefined : readConfig(args.configPath),
     log: args.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
+  // Handlers go in before the banner, so a signal sent as soon as the banner is read is handled.
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    void emulator.stop().then(() => {
+      process.stdout.write(`kvwait-emulator stopped (${signal})\n`);
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   process.stdout.write(
     [
       `kvwait-emulator listening on ${emulator.url}`,
@@ -51,13 +64,6 @@ async function main(argv: string[]): Promise<void> {
       '',
     ].join('\n'),
   );
-  const stop = (signal: string): void => {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    void emulator.stop().then(() => process.stdout.write(`kvwait-emulator stopped (${signal})\n`));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
