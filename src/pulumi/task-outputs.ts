@@ -1,0 +1,98 @@
+/**
+ * The task a resource waited for, as JSON-safe resource outputs (ISO times, plain step objects).
+ *
+ * @packageDocumentation
+ */
+import { TaskStatus } from '../core/task';
+import type { Task } from '../core/task';
+
+/**
+ * One step of the task in the outputs.
+ *
+ * @example
+ * ```ts
+ * const step: StepOutput = { name: 'init_redis', progress: 100, remainSeconds: 0 };
+ * ```
+ */
+export interface StepOutput {
+  name: string;
+  progress: number | null;
+  remainSeconds: number | null;
+}
+
+/**
+ * Task fields every resource outputs. All `null` when no task was needed (the instance already had the value).
+ *
+ * @example
+ * ```ts
+ * const outs: TaskOutputs = taskOutputs(task);
+ * outs.status; // 2 (TaskStatus.Complete)
+ * ```
+ */
+export type TaskOutputs = {
+  taskId: string | null;
+  taskAction: string | null;
+  /** DescribeTasks status code: 0 pending, 1 running, 2 complete, 4 closed, 7 paused, 8 interrupted. */
+  status: number | null;
+  /** Percent complete. */
+  progress: number | null;
+  /** ISO time. */
+  beginTime: string | null;
+  /** ISO time. */
+  finishTime: string | null;
+  steps: StepOutput[];
+};
+
+/**
+ * Outputs for `task`, or the all-`null` outputs when there was no task.
+ *
+ * @example
+ * ```ts
+ * taskOutputs(null).taskId; // null
+ * ```
+ */
+export function taskOutputs(task: Task | null): TaskOutputs {
+  if (task === null) {
+    return { taskId: null, taskAction: null, status: null, progress: null, beginTime: null, finishTime: null, steps: [] };
+  }
+  return {
+    taskId: task.taskId,
+    taskAction: task.taskAction,
+    status: task.status,
+    progress: task.progress,
+    beginTime: task.beginTime?.toISOString() ?? null,
+    finishTime: task.finishTime?.toISOString() ?? null,
+    steps: task.steps.map((s) => ({ name: s.name, progress: s.progress, remainSeconds: s.remainSeconds })),
+  };
+}
+
+/**
+ * The task recorded in a resource's previous outputs, when there is one with a begin time: the waiter only
+ * matches tasks newer than it.
+ *
+ * @example
+ * ```ts
+ * recordedTask({ taskId: '9', beginTime: '2024-05-01T10:00:00.000Z' }); // { taskId: '9', beginTime: '2024-05-01T10:00:00.000Z' }
+ * recordedTask({}); // null
+ * ```
+ */
+export function recordedTask(outputs: Record<string, unknown>): { taskId: string; beginTime: string } | null {
+  const { taskId, beginTime } = outputs;
+  if (typeof taskId !== 'string' || taskId === '' || typeof beginTime !== 'string' || Number.isNaN(Date.parse(beginTime))) return null;
+  return { taskId, beginTime };
+}
+
+/**
+ * Whether previous outputs record a task that did not complete (a partial failure from a failed, timed-out or
+ * interrupted run): the next `pulumi up` must wait again even when no input changed.
+ *
+ * @example
+ * ```ts
+ * recordsUnfinishedTask({ taskId: '9', status: 1 }); // true
+ * recordsUnfinishedTask({ taskId: '9', status: 2 }); // false
+ * recordsUnfinishedTask({ taskId: null });           // false (no task was needed)
+ * ```
+ */
+export function recordsUnfinishedTask(outputs: Record<string, unknown>): boolean {
+  return typeof outputs['taskId'] === 'string' && outputs['status'] !== TaskStatus.Complete;
+}
