@@ -12,7 +12,7 @@ import { isTerminalStatus, TaskStatus, type Task } from './task';
  * ```ts
  * const criteria: MatchCriteria = {
  *   taskId: null, taskIdHint: null, taskActions: ['ModifyDBInstanceClass'],
- *   since: new Date('2024-05-01T10:00:00Z'), clockSkewTolerance: 120_000, select: 'earliest', after: null,
+ *   since: new Date('2024-05-01T10:00:00Z'), clockSkewTolerance: 120_000, select: 'earliest', after: null, ignoreTaskIds: [],
  * };
  * ```
  */
@@ -28,6 +28,8 @@ export interface MatchCriteria {
   select: 'earliest' | 'newest';
   /** With `select: 'newest'`: the previously recorded task; only newer tasks match. */
   after: { taskId: string; beginTime: Date } | null;
+  /** TaskIds known to belong to something else (e.g. the task that blocked a mutation); never matched by action. */
+  ignoreTaskIds: readonly string[];
 }
 
 /**
@@ -96,7 +98,7 @@ export function selectTask(tasks: readonly Task[], criteria: MatchCriteria): Tas
   const floor = beginTimeFloor(criteria);
   const { taskActions, after } = criteria;
   const candidates = tasks.filter(
-    (t) => taskActions.includes(t.taskAction) && t.beginTime !== null && t.beginTime.getTime() >= floor,
+    (t) => taskActions.includes(t.taskAction) && t.beginTime !== null && t.beginTime.getTime() >= floor && !criteria.ignoreTaskIds.includes(t.taskId),
   );
   if (criteria.select === 'newest') {
     const newer = after === null ? candidates : candidates.filter((t) => isNewerThan(t, after));

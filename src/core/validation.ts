@@ -154,6 +154,38 @@ export function validateRuntimeOptions(options: Record<string, unknown>): void {
   }
 }
 
+/**
+ * Checks the polling bounds `minDelay` (> 0, default 2 s) and `maxDelay` (>= minDelay, default 60 s or
+ * minDelay if larger); both fit in one timer.
+ *
+ * @example
+ * ```ts
+ * validatePollingBounds({ minDelay: 5_000 });                  // { minDelay: 5000, maxDelay: 60000 }
+ * validatePollingBounds({ minDelay: 5_000, maxDelay: 1_000 }); // throws InvalidOptionError (maxDelay)
+ * ```
+ */
+export function validatePollingBounds(options: { minDelay?: unknown; maxDelay?: unknown }): { minDelay: number; maxDelay: number } {
+  const minDelay = validateDuration('minDelay', options.minDelay, { fallback: DEFAULT_MIN_DELAY_MS, positive: true, max: MAX_TIMER_MS });
+  const maxDelay = validateDuration('maxDelay', options.maxDelay, { fallback: Math.max(DEFAULT_MAX_DELAY_MS, minDelay), positive: true, max: MAX_TIMER_MS });
+  if (maxDelay < minDelay) throw new InvalidOptionError('maxDelay', `must be at least minDelay (${minDelay} ms), got ${maxDelay}`);
+  return { minDelay, maxDelay };
+}
+
+/**
+ * Checks an optional callback option.
+ *
+ * @example
+ * ```ts
+ * validateCallback('onProgress', console.log); // ok
+ * validateCallback('onProgress', 'log');       // throws InvalidOptionError
+ * ```
+ */
+export function validateCallback(option: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new InvalidOptionError(option, `expected a function, got ${describe(value)}`);
+  }
+}
+
 function validateAfter(value: unknown): { taskId: string; beginTime: Date } {
   if (typeof value !== 'object' || value === null) {
     throw new InvalidOptionError('after', `expected {taskId, beginTime} of the previously recorded task, got ${describe(value)}`);
@@ -179,9 +211,7 @@ export function validateWaitOptions(input: WaitForTaskOptions, now: number): Wai
   validateRuntimeOptions(options);
   const timeout = options.timeout === undefined ? undefined : validateDuration('timeout', options.timeout, { fallback: 0, positive: true });
   const clockSkewTolerance = validateDuration('clockSkewTolerance', options.clockSkewTolerance, { fallback: DEFAULT_CLOCK_SKEW_TOLERANCE_MS });
-  const minDelay = validateDuration('minDelay', options.minDelay, { fallback: DEFAULT_MIN_DELAY_MS, positive: true, max: MAX_TIMER_MS });
-  const maxDelay = validateDuration('maxDelay', options.maxDelay, { fallback: Math.max(DEFAULT_MAX_DELAY_MS, minDelay), positive: true, max: MAX_TIMER_MS });
-  if (maxDelay < minDelay) throw new InvalidOptionError('maxDelay', `must be at least minDelay (${minDelay} ms), got ${maxDelay}`);
+  const { minDelay, maxDelay } = validatePollingBounds(options);
   const heartbeatInterval = validateDuration('heartbeatInterval', options.heartbeatInterval, {
     fallback: MAX_HEARTBEAT_INTERVAL_MS, positive: true, max: MAX_HEARTBEAT_INTERVAL_MS,
   });
@@ -189,9 +219,7 @@ export function validateWaitOptions(input: WaitForTaskOptions, now: number): Wai
   if (onPaused !== 'wait' && onPaused !== 'fail') throw new InvalidOptionError('onPaused', `expected 'wait' or 'fail', got ${describe(onPaused)}`);
   const pausedTimeout = options.pausedTimeout === undefined ? null : validateDuration('pausedTimeout', options.pausedTimeout, { fallback: 0 });
   if (pausedTimeout !== null && onPaused === 'fail') throw new InvalidOptionError('pausedTimeout', "only applies with onPaused: 'wait'; drop one of them");
-  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
-    throw new InvalidOptionError('onProgress', `expected a function (snapshot) => void, got ${describe(options.onProgress)}`);
-  }
+  validateCallback('onProgress', options.onProgress);
   const select = options.select ?? 'earliest';
   if (select !== 'earliest' && select !== 'newest') throw new InvalidOptionError('select', `expected 'earliest' or 'newest', got ${describe(select)}`);
   const after = options.after === undefined ? null : validateAfter(options.after);
@@ -223,6 +251,7 @@ export function validateWaitOptions(input: WaitForTaskOptions, now: number): Wai
   return {
     ...target,
     taskIdHint: null,
+    ignoreTaskIds: [],
     startedAt: now,
     notFoundGrace: validateDuration('notFoundGrace', options.notFoundGrace, { fallback: DEFAULT_NOT_FOUND_GRACE_MS }),
     clockSkewTolerance,

@@ -134,6 +134,8 @@ export interface WaitPlan {
   heartbeatInterval: number;
   select: 'earliest' | 'newest';
   after: { taskId: string; beginTime: Date } | null;
+  /** TaskIds that belong to something else (set by `mutateAndWait` for the task that blocked it). */
+  ignoreTaskIds: string[];
   signal: AbortSignal | null;
   onProgress: ((snapshot: ProgressSnapshot) => void | Promise<void>) | null;
 }

@@ -6,7 +6,7 @@ import { makeTask } from './helpers';
 
 const since = new Date('2024-05-01T10:00:00Z');
 const base: MatchCriteria = {
-  taskId: null, taskIdHint: null, taskActions: ['ModifyDBInstanceClass'], since, clockSkewTolerance: 120_000, select: 'earliest', after: null,
+  taskId: null, taskIdHint: null, taskActions: ['ModifyDBInstanceClass'], since, clockSkewTolerance: 120_000, select: 'earliest', after: null, ignoreTaskIds: [],
 };
 const at = (iso: string): Date => new Date(`2024-05-01T${iso}Z`);
 
@@ -51,6 +51,12 @@ describe('core/matching selectTask', () => {
     const other = makeTask({ taskId: 'o', beginTime: at('10:01:00') });
     assert.equal(selectTask([other, hinted], { ...base, taskIdHint: 'h' }), hinted);
     assert.equal(selectTask([other], { ...base, taskIdHint: 'h' }), other);
+  });
+
+  it('never matches an ignored TaskId by action', () => {
+    const blocker = makeTask({ taskId: 'old', beginTime: at('09:59:00'), status: TaskStatus.Interrupted });
+    assert.equal(selectTask([blocker], base), blocker);
+    assert.equal(selectTask([blocker], { ...base, ignoreTaskIds: ['old'] }), null);
   });
 
   it('returns null with only a hint and no actions', () => {
