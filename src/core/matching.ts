@@ -28,8 +28,8 @@ export interface MatchCriteria {
   select: 'earliest' | 'newest';
   /** With `select: 'newest'`: the previously recorded task; only newer tasks match. */
   after: { taskId: string; beginTime: Date } | null;
-  /** TaskIds known to belong to something else (e.g. the task that blocked a mutation); never matched by action. */
-  ignoreTaskIds: readonly string[];
+  /** TaskIds known to belong to something else (e.g. the task that blocked a mutation); never matched by action. Default none. */
+  ignoreTaskIds?: readonly string[];
 }
 
 /**
@@ -96,9 +96,9 @@ export function selectTask(tasks: readonly Task[], criteria: MatchCriteria): Tas
   }
   if (criteria.taskActions === null) return null;
   const floor = beginTimeFloor(criteria);
-  const { taskActions, after } = criteria;
+  const { taskActions, after, ignoreTaskIds = [] } = criteria;
   const candidates = tasks.filter(
-    (t) => taskActions.includes(t.taskAction) && t.beginTime !== null && t.beginTime.getTime() >= floor && !criteria.ignoreTaskIds.includes(t.taskId),
+    (t) => taskActions.includes(t.taskAction) && t.beginTime !== null && t.beginTime.getTime() >= floor && !ignoreTaskIds.includes(t.taskId),
   );
   if (criteria.select === 'newest') {
     const newer = after === null ? candidates : candidates.filter((t) => isNewerThan(t, after));
