@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { $Kvstore, controlPost, describeTasks, sdkClient } from './emulatorSdk';
@@ -98,5 +100,33 @@ describe('emulator HTTP control, stop and bin', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     assert.equal(code, 2);
     assert.match(err, /--port must be an integer, got "eighty"/);
+  });
+
+  it('kvwait-emulator loads credentials and instances from --config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kvwait-emu-'));
+    try {
+      const file = join(dir, 'config.json');
+      writeFileSync(file, JSON.stringify({
+        credentials: [{ accessKeyId: 'LTAIfromConfig', accessKeySecret: 'config-secret' }],
+        instances: [{ instanceId: 'r-fromconfig0001', historyTasks: false }],
+      }));
+      const child = spawn(process.execPath, [join(__dirname, '../../src/emulator/bin.js'), '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('control')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+      });
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGINT');
+      assert.equal(await exited, 0);
+      assert.match(out, /accessKeyId\s+LTAIfromConfig/);
+      assert.match(out, /instances\s+r-fromconfig0001\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
