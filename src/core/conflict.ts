@@ -4,7 +4,14 @@
  * @packageDocumentation
  */
 
-/** Error codes R-KVStore answers a mutation with while another task runs on the instance. */
+/**
+ * Error codes R-KVStore answers a mutation with while another task runs on the instance.
+ *
+ * @example
+ * ```ts
+ * CONFLICT_CODES.includes('Task.Conflict'); // true
+ * ```
+ */
 export const CONFLICT_CODES: readonly string[] = Object.freeze(['Task.Conflict', 'IncorrectDBInstanceState']);
 
 /**

@@ -24,10 +24,22 @@ import { queryWindow } from './window';
 /**
  * Default `initialDelay` of `mutateAndWait`: 3 s. A new task shows up in DescribeTasks some seconds after the
  * call returns; polling at once would only cost an empty call.
+ *
+ * @example
+ * ```ts
+ * await mutateAndWait(send, { instanceId, apiAction: 'RestartInstance', initialDelay: DEFAULT_MUTATION_INITIAL_DELAY_MS * 2 });
+ * ```
  */
 export const DEFAULT_MUTATION_INITIAL_DELAY_MS = 3_000;
 
-/** How far back `mutateAndWait` looks for the task that blocked its mutation: 24 h. */
+/**
+ * How far back `mutateAndWait` looks for the task that blocked its mutation: 24 h.
+ *
+ * @example
+ * ```ts
+ * const from = new Date(Date.now() - BLOCKING_TASK_LOOKBACK_MS);
+ * ```
+ */
 export const BLOCKING_TASK_LOOKBACK_MS = 24 * 60 * 60_000;
 
 /**

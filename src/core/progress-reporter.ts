@@ -7,7 +7,14 @@
 import { snapshotChanged } from './progress';
 import type { ProgressSnapshot } from './snapshot';
 
-/** Warning code of a failed `onProgress` call (see `process.on('warning')`). */
+/**
+ * Warning code of a failed `onProgress` call (see `process.on('warning')`).
+ *
+ * @example
+ * ```ts
+ * process.on('warning', (w) => { if ((w as { code?: string }).code === ON_PROGRESS_WARNING_CODE) log(w.message); });
+ * ```
+ */
 export const ON_PROGRESS_WARNING_CODE = 'ALICLOUD_REDIS_WAITER_ON_PROGRESS';
 
 /**

@@ -7,7 +7,14 @@ import type { ResumeToken } from './resume';
 import type { ProgressSnapshot } from './snapshot';
 import { isTerminalStatus, type Task, type TaskStep } from './task';
 
-/** A heartbeat's extrapolated progress stops here: only the server can say a task is done. */
+/**
+ * A heartbeat's extrapolated progress stops here: only the server can say a task is done.
+ *
+ * @example
+ * ```ts
+ * if (snapshot.heartbeat && snapshot.progress === MAX_EXTRAPOLATED_PROGRESS) console.log('finishing...');
+ * ```
+ */
 export const MAX_EXTRAPOLATED_PROGRESS = 99;
 
 /**

@@ -124,7 +124,14 @@ export function validateResumeToken(value: unknown): ResumeToken {
   };
 }
 
-/** The wait a token describes, with explicit options merged in. */
+/**
+ * The wait a token describes, with explicit options merged in.
+ *
+ * @example
+ * ```ts
+ * const { taskId, deadline }: ResumedWait = restoreResumedWait(token, {}, Date.now());
+ * ```
+ */
 export interface ResumedWait {
   instanceId: string;
   taskId: string | null;

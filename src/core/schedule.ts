@@ -9,6 +9,11 @@ import { TaskStatus, type Task } from './task';
 /**
  * How far past the server's expected finish the next poll aims. `Remain` is in whole seconds and the task needs
  * a moment to be marked complete; one second later costs little and usually saves a poll.
+ *
+ * @example
+ * ```ts
+ * nextPollDelay({ ...input, expectedMs: 30_000 }) === 30_000 + ETA_MARGIN_MS; // within bounds
+ * ```
  */
 export const ETA_MARGIN_MS = 1_000;
 

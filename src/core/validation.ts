@@ -20,7 +20,14 @@ import {
 /** Longest single timer Node can arm (about 24.8 days); longer values fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** Every option `waitForTask` knows; anything else is most likely a typo. */
+/**
+ * Every option `waitForTask` knows; anything else is most likely a typo.
+ *
+ * @example
+ * ```ts
+ * validateOptionKeys(userOptions, WAIT_OPTION_NAMES);
+ * ```
+ */
 export const WAIT_OPTION_NAMES: readonly string[] = Object.freeze([
   'instanceId', 'taskAction', 'taskId', 'since', 'timeout', 'signal', 'onProgress', 'client', 'regionId', 'endpoint',
   'credentials', 'notFoundGrace', 'clockSkewTolerance', 'onPaused', 'pausedTimeout', 'minDelay', 'maxDelay',

@@ -94,6 +94,8 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
   const graceEnd = plan.startedAt + plan.notFoundGrace;
   const reporter = new ProgressReporter(plan.onProgress, plan.startedAt);
   let followedId = plan.taskId;
+  /** Whether the task has been seen at all (with an explicit taskId, followedId is set before that). */
+  let seen = false;
   let task: Task | null = null;
   let polledAt = plan.startedAt;
   let polled = snapshotOf(null, { elapsedMs: 0, resumeToken: token() });
@@ -163,9 +165,12 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
     if (tasks !== null) {
       const criteria: MatchCriteria = { ...plan, taskId: followedId };
       task = selectTask(tasks, criteria);
-      if (task !== null) followedId = task.taskId;
+      if (task !== null) {
+        followedId = task.taskId;
+        seen = true;
+      }
       const previous = polled;
-      if (task !== null || followedId === null) {
+      if (task !== null || !seen) {
         polled = snapshotOf(task, { elapsedMs: now - plan.startedAt, resumeToken: token() });
         polledAt = now;
       }
@@ -175,7 +180,7 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
       if (task !== null) {
         const outcome = settle(task, now);
         if (outcome !== null) return outcome;
-      } else if (followedId === null && pollStart >= graceEnd) {
+      } else if (!seen && pollStart >= graceEnd) {
         throw new TaskNotFoundError(
           {
             instanceId: plan.instanceId,
@@ -198,14 +203,14 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
         plan.deadline - plan.startedAt,
         latestSnapshot(now),
         `Timed out on ${plan.instanceId} after ${Math.round((plan.deadline - plan.startedAt) / 1000)} s: ` +
-          (followedId === null
+          (!seen
             ? 'no matching task appeared'
             : `task ${followedId} is still ${describeStatus(polled.status)} at ${polled.progress ?? 0}%`) +
           '. Raise timeout, or pass error.resumeToken to waitForTask({ resumeToken }) to keep waiting on the same task.',
       );
     }
 
-    let stop = followedId === null ? Math.min(plan.deadline, graceEnd) : plan.deadline;
+    let stop = seen ? plan.deadline : Math.min(plan.deadline, graceEnd);
     if (pausedSince !== null && plan.pausedTimeout !== null) stop = Math.min(stop, pausedSince + plan.pausedTimeout);
     const expectedMs = expectedChangeMs(task);
     const delay = nextPollDelay({

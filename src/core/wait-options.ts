@@ -91,17 +91,59 @@ export interface WaitForTaskOptions extends ConnectionFields {
   after?: PreviousTask;
 }
 
-/** Default `timeout`: 60 min, the upper end of the alicloud provider's update timeouts. */
+/**
+ * Default `timeout`: 60 min, the upper end of the alicloud provider's update timeouts.
+ *
+ * @example
+ * ```ts
+ * await waitForTask({ ...opts, timeout: 2 * DEFAULT_TIMEOUT_MS });
+ * ```
+ */
 export const DEFAULT_TIMEOUT_MS = 60 * 60_000;
-/** Default `notFoundGrace`: 3 min; tasks usually appear within seconds of the call. */
+/**
+ * Default `notFoundGrace`: 3 min; tasks usually appear within seconds of the call.
+ *
+ * @example
+ * ```ts
+ * await waitForTask({ ...opts, notFoundGrace: DEFAULT_NOT_FOUND_GRACE_MS * 2 });
+ * ```
+ */
 export const DEFAULT_NOT_FOUND_GRACE_MS = 3 * 60_000;
-/** Default `clockSkewTolerance`: 2 min. */
+/**
+ * Default `clockSkewTolerance`: 2 min.
+ *
+ * @example
+ * ```ts
+ * const floor = since.getTime() - DEFAULT_CLOCK_SKEW_TOLERANCE_MS;
+ * ```
+ */
 export const DEFAULT_CLOCK_SKEW_TOLERANCE_MS = 2 * 60_000;
-/** Default `minDelay`: 2 s (as AWS waiters); a task never finishes faster than the API can be polled usefully. */
+/**
+ * Default `minDelay`: 2 s (as AWS waiters); a task never finishes faster than the API can be polled usefully.
+ *
+ * @example
+ * ```ts
+ * await waitForTask({ ...opts, minDelay: DEFAULT_MIN_DELAY_MS / 2 });
+ * ```
+ */
 export const DEFAULT_MIN_DELAY_MS = 2_000;
-/** Default `maxDelay`: 60 s, so even a 30-minute task is confirmed within a minute of its end. */
+/**
+ * Default `maxDelay`: 60 s, so even a 30-minute task is confirmed within a minute of its end.
+ *
+ * @example
+ * ```ts
+ * await waitForTask({ ...opts, maxDelay: DEFAULT_MAX_DELAY_MS / 2 });
+ * ```
+ */
 export const DEFAULT_MAX_DELAY_MS = 60_000;
-/** Default and largest `heartbeatInterval`: 60 s, under the usual 10-minute CI silence limits by far. */
+/**
+ * Default and largest `heartbeatInterval`: 60 s, under the usual 10-minute CI silence limits by far.
+ *
+ * @example
+ * ```ts
+ * await waitForTask({ ...opts, heartbeatInterval: MAX_HEARTBEAT_INTERVAL_MS / 2 });
+ * ```
+ */
 export const MAX_HEARTBEAT_INTERVAL_MS = 60_000;
 
 /**

@@ -149,6 +149,15 @@ describe('core/waitForTask', () => {
       assert.equal(source.queries.length, 1);
     });
 
+    it('rejects with TaskNotFoundError when an explicit taskId never appears within notFoundGrace', async () => {
+      const { promise, source } = run(() => [makeTask({ taskId: '1' })], { taskAction: undefined, taskId: '2', notFoundGrace: 20_000 });
+      const error = await rejection(promise, TaskNotFoundError);
+      assert.equal(error.taskId, '2');
+      assert.equal(error.taskAction, null);
+      assert.match(error.message, /TaskId 2/);
+      assert.equal(source.pollTimes.at(-1), T0 + 20_000);
+    });
+
     it('rejects with TaskNotFoundError at the end of notFoundGrace, naming the actions it saw', async () => {
       const other = makeTask({ taskAction: 'RestartDBInstance' });
       const { promise, source } = run(() => [other], { notFoundGrace: 45_000 });
