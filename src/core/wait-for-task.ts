@@ -16,7 +16,7 @@ import {
 import { selectTask, type MatchCriteria } from './matching';
 import { currentStepOf, extrapolateSnapshot, snapshotChanged, snapshotOf } from './progress';
 import { ProgressReporter } from './progress-reporter';
-import { createResumeToken } from './resume';
+import { createResumeToken, type ResumeToken } from './resume';
 import { expectedChangeMs, nextPollDelay } from './schedule';
 import type { ProgressSnapshot } from './snapshot';
 import { TaskStatus, type Task } from './task';
@@ -102,7 +102,7 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
   let attempt = 0;
   let pausedSince: number | null = null;
 
-  function token(): ReturnType<typeof createResumeToken> {
+  function token(): ResumeToken {
     return createResumeToken({ instanceId: plan.instanceId, taskId: followedId, taskActions: plan.taskActions, since: plan.since, deadline: plan.deadline });
   }
 
@@ -181,6 +181,7 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
         const outcome = settle(task, now);
         if (outcome !== null) return outcome;
       } else if (!seen && pollStart >= graceEnd) {
+        const seenActions = [...new Set(tasks.map((t) => t.taskAction))].sort();
         throw new TaskNotFoundError(
           {
             instanceId: plan.instanceId,
@@ -188,11 +189,11 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
             taskAction: plan.taskActions,
             since: plan.since,
             graceMs: plan.notFoundGrace,
-            seenActions: [...new Set(tasks.map((t) => t.taskAction))].sort(),
+            seenActions,
           },
           `No task matching ${plan.taskId !== null ? `TaskId ${plan.taskId}` : `TaskAction ${JSON.stringify(plan.taskActions)}`} ` +
             `appeared on ${plan.instanceId} within ${Math.round(plan.notFoundGrace / 1000)} s of ${plan.since.toISOString()}. ` +
-            `TaskActions seen in the window: ${JSON.stringify([...new Set(tasks.map((t) => t.taskAction))].sort())}; ` +
+            `TaskActions seen in the window: ${JSON.stringify(seenActions)}; ` +
             'check taskAction (labels are internal and may differ from API names), since, and the instance id.',
         );
       }
@@ -210,8 +211,12 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
       );
     }
 
-    let stop = seen ? plan.deadline : Math.min(plan.deadline, graceEnd);
-    if (pausedSince !== null && plan.pausedTimeout !== null) stop = Math.min(stop, pausedSince + plan.pausedTimeout);
+    // Land a poll exactly on each limit still ahead (deadline, end of the not-found grace, end of the allowed
+    // pause). A limit already behind us (its poll failed transiently) no longer pulls the next poll in.
+    const limits = [plan.deadline];
+    if (!seen) limits.push(graceEnd);
+    if (pausedSince !== null && plan.pausedTimeout !== null) limits.push(pausedSince + plan.pausedTimeout);
+    const stop = Math.min(...limits.filter((t) => t > now), plan.deadline);
     const expectedMs = expectedChangeMs(task);
     const delay = nextPollDelay({
       now, deadline: Math.max(stop, now + 1), attempt, expectedMs, minDelay: plan.minDelay, maxDelay: plan.maxDelay, random: clock.random(),

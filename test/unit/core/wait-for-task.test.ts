@@ -238,6 +238,12 @@ describe('core/waitForTask', () => {
       assert.equal(source.queries.length, 3);
     });
 
+    it('does not hot-loop when the poll at the end of the grace fails transiently', async () => {
+      const { promise, clock } = run(() => apiError(true), { notFoundGrace: 10_000, timeout: 120_000 });
+      await rejection(promise, KvstoreApiError);
+      assert.ok(clock.sleeps.filter((ms) => ms < 2_000).length <= 2, `sleeps: ${clock.sleeps.join(',')}`);
+    });
+
     it('ends the wait with a non-retryable KvstoreApiError as it is', async () => {
       const failure = apiError(false);
       const { promise, source } = run((n) => (n === 2 ? failure : [makeTask()]));
