@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import * as sinon from 'sinon';
 import { abortableSleep, systemClock } from '../../../src/core/clock';
 
@@ -28,6 +29,17 @@ describe('core/clock', () => {
     ac.abort(reason);
     await assert.rejects(p, (e) => e === reason);
     assert.equal(fake.countTimers(), 0);
+  });
+
+  it('removes its abort listener when it resolves, so a long wait does not pile listeners on the signal', async () => {
+    const ac = new AbortController();
+    for (let i = 0; i < 3; i++) {
+      const p = abortableSleep(1_000, ac.signal);
+      assert.equal(getEventListeners(ac.signal, 'abort').length, 1);
+      await fake.tickAsync(1_000);
+      await p;
+    }
+    assert.equal(getEventListeners(ac.signal, 'abort').length, 0);
   });
 
   it('rejects at once, arming nothing, when already aborted', async () => {
