@@ -81,5 +81,12 @@ export function makeSnapshot(task: Task | null, overrides: Partial<ProgressSnaps
   };
 }
 
-/** Matches any ANSI escape, carriage return or other C0 control character except newline. */
+/**
+ * Matches any ANSI escape, carriage return or other C0 control character except newline.
+ *
+ * @example
+ * ```ts
+ * assert.doesNotMatch(stderr, CONTROL_CHARS);
+ * ```
+ */
 export const CONTROL_CHARS = /[\x00-\x09\x0b-\x1f\x7f]/;
