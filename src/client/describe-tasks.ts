@@ -13,6 +13,7 @@ import { parseTask } from '../core/parse-task';
 import { ALL_TASK_STATUSES } from '../core/task';
 import type { DescribeTasksPage, DescribeTasksQuery } from '../core/task-source';
 import { formatApiMinute, formatStatusList } from '../core/time-format';
+import { validateIdentifier } from '../core/validation';
 import { MalformedResponseError } from './malformed-response';
 
 /**
@@ -84,7 +85,7 @@ const MAX_PAGE_NUMBER = 2_147_483_647;
  * Validates a query and builds the wire request: times as minute-precision UTC, statuses as a comma list
  * (every status when not given). The API's own default page size (30) applies when `pageSize` is absent.
  *
- * @throws {@link InvalidOptionError} for an empty `instanceId`, an invalid `Date`, `startTime` after `endTime`,
+ * @throws {@link InvalidOptionError} for an empty `instanceId` (or one with whitespace), an invalid `Date`, `startTime` after `endTime`,
  *   an unknown status, a page size other than 30/50/100, or a page number that is not a positive integer.
  * @example
  * ```ts
@@ -95,11 +96,8 @@ const MAX_PAGE_NUMBER = 2_147_483_647;
  */
 export function buildDescribeTasksRequest(query: DescribeTasksQuery): DescribeTasksRequest {
   if (typeof query !== 'object' || query === null) throw new InvalidOptionError('query', 'expected { instanceId, startTime, endTime, ... }');
-  if (typeof query.instanceId !== 'string' || query.instanceId.trim() === '') {
-    throw new InvalidOptionError('instanceId', 'must be a non-empty instance id such as r-bp1zxszhcgatnx****');
-  }
   const request: DescribeTasksRequest = {
-    InstanceId: query.instanceId,
+    InstanceId: validateIdentifier('instanceId', query.instanceId),
     StartTime: formatApiMinute(query.startTime, 'startTime'),
     EndTime: formatApiMinute(query.endTime, 'endTime'),
     Status: formatStatusList(query.statuses ?? ALL_TASK_STATUSES, 'statuses'),

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import pRetry from 'p-retry';
+import { abortableSleep } from '../core/clock';
 import { InvalidOptionError } from '../core/errors';
 import { toKvstoreApiError, type Redactor } from './api-error';
 import { classifyFailure } from './classify';
@@ -100,32 +101,6 @@ export function retryDelay(retry: number, retryAfterMs: number | null, options: 
   const window = Math.min(options.maxDelayMs, options.minDelayMs * 2 ** Math.max(0, retry - 1));
   const jittered = Math.round(window / 2 + (window / 2) * random);
   return Math.max(jittered, retryAfterMs ?? 0);
-}
-
-/**
- * Sleeps, or rejects with `signal.reason` when the signal aborts.
- *
- * @example
- * ```ts
- * await abortableSleep(500, AbortSignal.timeout(100)); // rejects with the TimeoutError after 100 ms
- * ```
- */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**

@@ -7,6 +7,7 @@
 import Client, { DescribeInstanceAttributeRequest } from '@alicloud/r-kvstore20150101';
 import * as $dara from '@darabonba/typescript';
 import { InvalidOptionError } from '../core/errors';
+import { validateIdentifier } from '../core/validation';
 import type { Task } from '../core/task';
 import type { CallOptions, DescribeTasksPage, DescribeTasksQuery, TaskSource } from '../core/task-source';
 import { createRedactor, type Redactor } from './api-error';
@@ -169,9 +170,7 @@ export class KvstoreTasksClient implements TaskSource {
    * ```
    */
   async describeInstanceStatus(instanceId: string, options: CallOptions = {}): Promise<string> {
-    if (typeof instanceId !== 'string' || instanceId.trim() === '') {
-      throw new InvalidOptionError('instanceId', 'must be a non-empty instance id such as r-bp1zxszhcgatnx****');
-    }
+    validateIdentifier('instanceId', instanceId);
     return this.#call(INSTANCE_ATTRIBUTE_ACTION, options, async () => {
       const response = await this.#sdk.describeInstanceAttributeWithOptions(
         new DescribeInstanceAttributeRequest({ instanceId }),

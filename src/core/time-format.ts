@@ -9,25 +9,7 @@
  */
 import { InvalidOptionError } from './errors';
 import { ALL_TASK_STATUSES, TaskStatus } from './task';
-
-/**
- * Throws {@link InvalidOptionError} unless `value` is a `Date` holding a real time.
- *
- * @param value - the value to check.
- * @param option - the option name to report, e.g. `startTime`.
- * @example
- * ```ts
- * assertValidDate(new Date('nope'), 'since'); // InvalidOptionError: Invalid option "since": ...
- * ```
- */
-export function assertValidDate(value: unknown, option: string): asserts value is Date {
-  if (!(value instanceof Date)) {
-    throw new InvalidOptionError(option, `expected a Date, got ${describeValue(value)}`);
-  }
-  if (Number.isNaN(value.getTime())) {
-    throw new InvalidOptionError(option, 'is an invalid Date (NaN time); pass a Date built from a valid time');
-  }
-}
+import { validateDate } from './validation';
 
 /**
  * Formats a `Date` as the API's minute-precision UTC time `yyyy-MM-ddTHH:mmZ`, dropping seconds (floor).
@@ -41,7 +23,7 @@ export function assertValidDate(value: unknown, option: string): asserts value i
  * ```
  */
 export function formatApiMinute(date: Date, option = 'date'): string {
-  assertValidDate(date, option);
+  validateDate(option, date);
   const year = date.getUTCFullYear();
   if (year < 0 || year > 9999) {
     throw new InvalidOptionError(option, `year ${year} is outside 0000-9999, which the API cannot express`);
@@ -93,14 +75,14 @@ export function parseApiTime(text: string): Date | null {
  */
 export function formatStatusList(statuses: readonly TaskStatus[], option = 'statuses'): string {
   if (!Array.isArray(statuses)) {
-    throw new InvalidOptionError(option, `expected an array of task statuses, got ${describeValue(statuses)}`);
+    throw new InvalidOptionError(option, `expected an array of task statuses such as [0, 1], got ${typeof statuses}`);
   }
   if (statuses.length === 0) {
     throw new InvalidOptionError(option, `must list at least one status (valid: ${ALL_TASK_STATUSES.join(', ')})`);
   }
   for (const status of statuses) {
     if (!ALL_TASK_STATUSES.includes(status)) {
-      throw new InvalidOptionError(option, `${describeValue(status)} is not a task status (valid: ${ALL_TASK_STATUSES.join(', ')})`);
+      throw new InvalidOptionError(option, `${JSON.stringify(status) ?? String(status)} is not a task status (valid: ${ALL_TASK_STATUSES.join(', ')})`);
     }
   }
   return [...new Set(statuses)].join(',');
@@ -108,13 +90,4 @@ export function formatStatusList(statuses: readonly TaskStatus[], option = 'stat
 
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value instanceof Date) return 'a Date';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value;
 }

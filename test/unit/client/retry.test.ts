@@ -4,7 +4,6 @@ import * as sinon from 'sinon';
 import { InvalidOptionError } from '../../../src/core/errors';
 import { KvstoreApiError } from '../../../src/client/errors';
 import {
-  abortableSleep,
   callWithRetry,
   DEFAULT_RETRY_OPTIONS,
   resolveRetryOptions,
@@ -156,28 +155,6 @@ describe('retry', () => {
       const attempt = sinon.stub<[], Promise<string>>().resolves('ok');
       await assert.rejects(callWithRetry(attempt, ctx({ signal: AbortSignal.abort() })), { name: 'AbortError' });
       assert.equal(attempt.callCount, 0);
-    });
-  });
-
-  describe('abortableSleep', () => {
-    it('resolves after the delay and rejects with the reason on abort, clearing its timer', async () => {
-      const clock = sinon.useFakeTimers();
-      try {
-        let resolved = false;
-        const sleeping = abortableSleep(100).then(() => (resolved = true));
-        await clock.tickAsync(99);
-        assert.equal(resolved, false);
-        await clock.tickAsync(1);
-        await sleeping;
-        assert.equal(resolved, true);
-        const controller = new AbortController();
-        const aborted = abortableSleep(100, controller.signal);
-        controller.abort('why');
-        await assert.rejects(aborted, (e: unknown) => e === 'why');
-        assert.equal(clock.countTimers(), 0);
-      } finally {
-        clock.restore();
-      }
     });
   });
 });
