@@ -10,7 +10,14 @@ import { TaskStatus } from '../core/task';
 import { parseDuration } from './duration';
 import { parseTimeArg } from './time-arg';
 
-/** Where the API lives: a region and, for the emulator or a private endpoint, an endpoint override. */
+/**
+ * Where the API lives: a region and, for the emulator or a private endpoint, an endpoint override.
+ *
+ * @example
+ * ```ts
+ * const flags: ConnectionFlags = { regionId: null, endpoint: '127.0.0.1:8080' };
+ * ```
+ */
 export interface ConnectionFlags {
   /** `--region`; `null` when not given (the caller picks the default). */
   regionId: string | null;
@@ -96,7 +103,14 @@ export interface VersionCommand {
  */
 export type Command = WaitCommand | TasksCommand | HelpCommand | VersionCommand;
 
-/** How far back `kvwait tasks` looks when `--since` is not given. */
+/**
+ * How far back `kvwait tasks` looks when `--since` is not given: 24 hours.
+ *
+ * @example
+ * ```ts
+ * const since = new Date(Date.now() - DEFAULT_TASKS_LOOKBACK_MS);
+ * ```
+ */
 export const DEFAULT_TASKS_LOOKBACK_MS = 24 * 3_600_000;
 
 const COMMON_OPTIONS = {

@@ -17,7 +17,14 @@ import { classifyEnding } from './outcome';
 import { taskLabel } from './progress-text';
 import { reportError, type CliStreams } from './report-error';
 
-/** How often the bar redraws its ETA from heartbeats (no API call) on a TTY. */
+/**
+ * How often the waiter sends heartbeats (no API call) to animate the bar's percent and ETA on a TTY.
+ *
+ * @example
+ * ```ts
+ * await waitForTask({ ...options, heartbeatInterval: TTY_HEARTBEAT_MS });
+ * ```
+ */
 export const TTY_HEARTBEAT_MS = 1_000;
 
 /**

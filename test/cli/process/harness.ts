@@ -7,7 +7,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Emulator } from '../../../src/emulator';
 
-/** The built CLI entry point (this file lives in dist/test/cli/process/). */
+/**
+ * The built CLI entry point (this file lives in dist/test/cli/process/).
+ *
+ * @example
+ * ```ts
+ * spawn(process.execPath, [KVWAIT, '--version']);
+ * ```
+ */
 export const KVWAIT = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.js');
 
 /**
@@ -114,13 +121,27 @@ export function runKvwait(args: readonly string[], env: NodeJS.ProcessEnv): Prom
   return startKvwait(args, env).done;
 }
 
-/** Two short steps (nominal ms; the emulator's timeScale divides them). */
+/**
+ * Two short steps (nominal ms; the emulator's timeScale divides them).
+ *
+ * @example
+ * ```ts
+ * emu.control.addTask(id, { taskAction: 'ModifyInstanceSpec', steps: SHORT_STEPS });
+ * ```
+ */
 export const SHORT_STEPS = [
   { name: 'init_instance', durationMs: 1_500 },
   { name: 'exec_task', durationMs: 1_500 },
 ];
 
-/** Steps that take far longer than any test waits. */
+/**
+ * Steps that take far longer than any test waits.
+ *
+ * @example
+ * ```ts
+ * emu.control.addTask(id, { taskAction: 'ModifyInstanceSpec', steps: LONG_STEPS });
+ * ```
+ */
 export const LONG_STEPS = [
   { name: 'init_instance', durationMs: 600_000 },
   { name: 'create_instance', durationMs: 600_000 },
