@@ -40,7 +40,7 @@ export interface WaitCommand extends ConnectionFlags {
   /** `--task-action A,B` (repeatable); `null` when only `--task-id` is given. */
   taskAction: string[] | null;
   taskId: string | null;
-  /** `--since`; `null` means "now" (the library default). */
+  /** `--since`; when absent, 24 h ago with `--task-id`, else `null` ("now", the library default). */
   since: Date | null;
   timeoutMs: number | null;
   notFoundGraceMs: number | null;
@@ -104,14 +104,15 @@ export interface VersionCommand {
 export type Command = WaitCommand | TasksCommand | HelpCommand | VersionCommand;
 
 /**
- * How far back `kvwait tasks` looks when `--since` is not given: 24 hours.
+ * How far back `--since` reaches when it is not given, for `kvwait tasks` and for a `wait` on a `--task-id`
+ * (the id alone decides the match, so a wide window only costs page reads): 24 hours.
  *
  * @example
  * ```ts
- * const since = new Date(Date.now() - DEFAULT_TASKS_LOOKBACK_MS);
+ * const since = new Date(Date.now() - DEFAULT_LOOKBACK_MS);
  * ```
  */
-export const DEFAULT_TASKS_LOOKBACK_MS = 24 * 3_600_000;
+export const DEFAULT_LOOKBACK_MS = 24 * 3_600_000;
 
 const COMMON_OPTIONS = {
   'instance-id': { type: 'string' },
@@ -203,7 +204,7 @@ function parseWait(args: readonly string[], now: Date, topic: 'wait' | null): Wa
     instanceId,
     taskAction,
     taskId,
-    since: values.since === undefined ? null : time('--since', values.since, now),
+    since: values.since !== undefined ? time('--since', values.since, now) : taskId !== null ? new Date(now.getTime() - DEFAULT_LOOKBACK_MS) : null,
     timeoutMs: optionalDuration('--timeout', values.timeout),
     notFoundGraceMs: optionalDuration('--not-found-grace', values['not-found-grace']),
     failOnPaused: values['fail-on-paused'] ?? false,
@@ -216,7 +217,7 @@ function parseWait(args: readonly string[], now: Date, topic: 'wait' | null): Wa
 function parseTasks(args: readonly string[], now: Date): TasksCommand | HelpCommand {
   const values = parseFlags(args, TASKS_OPTIONS);
   if (values.help) return { kind: 'help', topic: 'tasks' };
-  const since = values.since === undefined ? new Date(now.getTime() - DEFAULT_TASKS_LOOKBACK_MS) : time('--since', values.since, now);
+  const since = values.since === undefined ? new Date(now.getTime() - DEFAULT_LOOKBACK_MS) : time('--since', values.since, now);
   const until = values.until === undefined ? new Date(now.getTime()) : time('--until', values.until, now);
   if (until.getTime() <= since.getTime()) {
     throw new InvalidOptionError('--until', `must be after --since (${since.toISOString()})`);

@@ -92,7 +92,9 @@ export function describeError(error: unknown, ctx: ErrorContext): string[] {
     const seen = error.seenActions.length > 0 ? `; tasks seen: ${error.seenActions.join(', ')}` : '; no tasks seen';
     return [
       `kvwait: no ${wanted} began on ${error.instanceId} since ${error.since.toISOString()} within ${formatDuration(error.graceMs)}${seen}.`,
-      'Check --task-action (or give --task-id) and --since; raise --not-found-grace if the task starts late.',
+      error.taskId !== null
+        ? 'Check --task-id and --instance-id, and that --since is before the task began.'
+        : 'Check --task-action (or give --task-id) and --since; raise --not-found-grace if the task starts late.',
     ];
   }
   if (error instanceof TaskAbortedError) {

@@ -18,7 +18,8 @@ const WAIT = `kvwait wait: block until an Alibaba Cloud Redis (R-KVStore) task f
   --instance-id <id>       the instance (required)
   --task-action <A[,B]>    TaskAction(s) to match, e.g. ModifyInstanceSpec (repeatable)
   --task-id <id>           the TaskId, when known (exact match)
-  --since <time>           when the change was sent: ISO time with zone, -10m, or now (default: now)
+  --since <time>           when the change was sent: ISO time with zone, -10m, or now
+                           (default: now; -24h with --task-id)
   --timeout <dur>          give up after this long (default: 60m)
   --not-found-grace <dur>  how long the task may take to appear (default: 3m)
   --fail-on-paused         exit 3 if the task pauses (default: keep waiting)

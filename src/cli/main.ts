@@ -12,6 +12,12 @@
  */
 import { runCli } from './run-cli';
 
+// `kvwait tasks | head -1` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 void runCli(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -65,6 +65,16 @@ describe('kvwait (built CLI as a child process, against the emulator)', function
     assert.doesNotMatch(r.stderr, CONTROL_CHARS);
   });
 
+  it('finds a task by --task-id that finished long ago without --since, and exits 0 at once', async () => {
+    const id = freshInstance(emu);
+    const old = emu.control.addTask(id, { taskAction: 'RestartDBInstance', steps: SHORT_STEPS, beginTime: Date.now() - 5 * 3_600_000 });
+    emu.control.resetCounts();
+    const r = await runKvwait(['--instance-id', id, '--endpoint', emu.endpoint, '--task-id', old.TaskId, '--json'], childEnv(emu));
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(parseSingleJson(r.stdout).task?.taskId, old.TaskId);
+    assert.equal(emu.control.requestCounts().DescribeTasks, 1);
+  });
+
   for (const outcome of ['closed', 'interrupted'] as const) {
     it(`exits 3 when the task ends ${outcome}, naming the step`, async () => {
       const id = freshInstance(emu);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_TASKS_LOOKBACK_MS, parseCommandLine, type Command } from '../../../src/cli/args';
+import { DEFAULT_LOOKBACK_MS, parseCommandLine, type Command } from '../../../src/cli/args';
 import { InvalidOptionError } from '../../../src/core/errors';
 import { TaskStatus } from '../../../src/core/task';
 
@@ -39,13 +39,18 @@ describe('cli/args', () => {
     });
 
     it('leaves unset options null so the library defaults apply', () => {
-      const cmd = parse('wait', '--instance-id', 'r-1', '--task-id', '42');
+      const cmd = parse('wait', '--instance-id', 'r-1', '--task-action', 'A');
       assert.equal(cmd.kind, 'wait');
       if (cmd.kind !== 'wait') return;
       assert.deepEqual(
-        [cmd.taskAction, cmd.since, cmd.timeoutMs, cmd.notFoundGraceMs, cmd.regionId, cmd.endpoint, cmd.failOnPaused, cmd.json, cmd.quiet],
+        [cmd.taskId, cmd.since, cmd.timeoutMs, cmd.notFoundGraceMs, cmd.regionId, cmd.endpoint, cmd.failOnPaused, cmd.json, cmd.quiet],
         [null, null, null, null, null, null, false, false, false],
       );
+    });
+
+    it('looks back 24 hours for a --task-id given without --since', () => {
+      const cmd = parse('--instance-id', 'r-1', '--task-id', '42');
+      assert.equal(cmd.kind === 'wait' && cmd.since?.toISOString(), new Date(now.getTime() - DEFAULT_LOOKBACK_MS).toISOString());
     });
 
     it('accepts "--since -10m" (a value starting with a dash) as well as "--since=-10m"', () => {
@@ -89,7 +94,7 @@ describe('cli/args', () => {
       assert.deepEqual(cmd, {
         kind: 'tasks',
         instanceId: 'r-1',
-        since: new Date(now.getTime() - DEFAULT_TASKS_LOOKBACK_MS),
+        since: new Date(now.getTime() - DEFAULT_LOOKBACK_MS),
         until: now,
         statuses: null,
         json: false,
