@@ -17,7 +17,12 @@ import {
   v2StringToSign,
 } from './signature';
 
-/** How far a request timestamp may be from the server clock: 15 minutes, as on Alibaba Cloud. */
+/**
+ * How far a request timestamp may be from the server clock: 15 minutes, as on Alibaba Cloud.
+ *
+ * @example
+ * Math.abs(serverNow - requestTime) > TIMESTAMP_TOLERANCE_MS; // expired
+ */
 export const TIMESTAMP_TOLERANCE_MS = 15 * 60_000;
 
 /** What authentication needs besides the request. */

@@ -3,7 +3,12 @@
  */
 import { parseArgs } from 'node:util';
 
-/** Usage text of `kvwait-emulator`. */
+/**
+ * Usage text of `kvwait-emulator`.
+ *
+ * @example
+ * process.stdout.write(`${USAGE}\n`);
+ */
 export const USAGE = `Usage: kvwait-emulator [--port N] [--host 127.0.0.1] [--time-scale X] [--seed N] [--config file.json]
                        [--allow-non-loopback] [--verbose] [--help]
 
@@ -26,7 +31,12 @@ export interface BinArgs {
   verbose: boolean;
 }
 
-/** A bad command line; the bin prints `message` and exits 2. */
+/**
+ * A bad command line; the bin prints `message` and exits 2.
+ *
+ * @example
+ * throw new UsageError('--port must be an integer, got "x"');
+ */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

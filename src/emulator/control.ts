@@ -51,7 +51,12 @@ export interface EmulatorControl {
   setConflictCode(code: ConflictCode): void;
 }
 
-/** Names of the control methods (the HTTP routes). */
+/**
+ * Names of the control methods (the HTTP routes).
+ *
+ * @example
+ * CONTROL_METHODS.includes('scriptNext'); // true: POST /__control/scriptNext
+ */
 export const CONTROL_METHODS: readonly (keyof EmulatorControl)[] = [
   'addInstance',
   'getInstance',

@@ -7,7 +7,12 @@ import { CONTROL_METHODS, type EmulatorControl } from './control';
 import { EmulatorControlError } from './controlError';
 import { isLoopback } from './options';
 
-/** Path prefix of the control routes. */
+/**
+ * Path prefix of the control routes.
+ *
+ * @example
+ * `${emu.url}${CONTROL_PREFIX}requestCounts`; // http://127.0.0.1:PORT/__control/requestCounts
+ */
 export const CONTROL_PREFIX = '/__control/';
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -3,7 +3,12 @@
  * `{RequestId, HostId, Code, Message, Recommend}`.
  */
 
-/** An error answered to an API caller. Thrown by validation and actions, turned into a response by the server. */
+/**
+ * An error answered to an API caller. Thrown by validation and actions, turned into a response by the server.
+ *
+ * @example
+ * throw new ApiError(404, 'InvalidInstanceId.NotFound', 'The specified instance is not found.');
+ */
 export class ApiError extends Error {
   /**
    * @param statusCode HTTP status to answer with.

@@ -2,7 +2,12 @@
  * Instance attributes as DescribeInstanceAttribute reports them, and how they are built from a seed.
  */
 
-/** Known instance classes and what they imply; other class names are accepted and keep the old figures. */
+/**
+ * Known instance classes and what they imply; other class names are accepted and keep the old figures.
+ *
+ * @example
+ * INSTANCE_CLASSES['redis.master.mid.default'].capacity; // 2048
+ */
 export const INSTANCE_CLASSES: Readonly<Record<string, { capacity: number; bandwidth: number; connections: number; qps: number }>> = {
   'redis.master.small.default': { capacity: 1024, bandwidth: 10, connections: 10000, qps: 100000 },
   'redis.master.mid.default': { capacity: 2048, bandwidth: 16, connections: 10000, qps: 100000 },
@@ -57,7 +62,12 @@ export interface InstanceSeed {
   config?: Record<string, string>;
 }
 
-/** Redis parameters a new instance starts with. */
+/**
+ * Redis parameters a new instance starts with.
+ *
+ * @example
+ * DEFAULT_INSTANCE_CONFIG['maxmemory-policy']; // 'volatile-lru'
+ */
 export const DEFAULT_INSTANCE_CONFIG: Readonly<Record<string, string>> = {
   'maxmemory-policy': 'volatile-lru',
   'hash-max-ziplist-entries': '512',

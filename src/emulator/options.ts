@@ -52,13 +52,23 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-/** The test key pair used when the config names none. A test credential, printed on start by design. */
+/**
+ * The test key pair used when the config names none. A test credential, printed on start by design.
+ *
+ * @example
+ * new $OpenApiUtil.Config({...DEFAULT_CREDENTIAL, endpoint: emu.endpoint, protocol: 'http'});
+ */
 export const DEFAULT_CREDENTIAL: Readonly<EmulatorCredential> = {
   accessKeyId: 'LTAI5tEmulatorTestKey01',
   accessKeySecret: 'emulator-test-secret-0123456789',
 };
 
-/** Instances created when the config names none. */
+/**
+ * Instances created when the config names none.
+ *
+ * @example
+ * emu.control.getInstance(DEFAULT_INSTANCE_IDS[0]).InstanceStatus; // 'Normal'
+ */
 export const DEFAULT_INSTANCE_IDS: readonly string[] = ['r-bp1emu000000001', 'r-bp1emu000000002', 'r-bp1emu000000003'];
 
 /**

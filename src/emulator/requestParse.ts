@@ -6,7 +6,12 @@ import { parse as parseQueryString } from 'node:querystring';
 import { apiErrors } from './errors';
 import { parseAcs3Authorization, type Acs3Authorization } from './signature';
 
-/** Query keys of the legacy v2 form that carry protocol data, not API parameters. */
+/**
+ * Query keys of the legacy v2 form that carry protocol data, not API parameters.
+ *
+ * @example
+ * V2_PROTOCOL_KEYS.includes('SignatureNonce'); // true
+ */
 export const V2_PROTOCOL_KEYS = [
   'Action',
   'Version',

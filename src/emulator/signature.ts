@@ -4,7 +4,12 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The ACS3 algorithm name the emulator verifies. */
+/**
+ * The ACS3 algorithm name the emulator verifies.
+ *
+ * @example
+ * authorization.startsWith(ACS3_ALGORITHM);
+ */
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
 /**

@@ -6,7 +6,12 @@
 /** Task status codes of DescribeTasks. */
 export type TaskStatusCode = 0 | 1 | 2 | 4 | 7 | 8;
 
-/** Every status code DescribeTasks documents. */
+/**
+ * Every status code DescribeTasks documents.
+ *
+ * @example
+ * TASK_STATUS_CODES.join(','); // '0,1,2,4,7,8'
+ */
 export const TASK_STATUS_CODES: readonly TaskStatusCode[] = [0, 1, 2, 4, 7, 8];
 
 /** One step of a task (DescribeTasks `StepsInfo[].name`). */

@@ -43,7 +43,12 @@ export interface InstanceRecord {
 /** What a conflicting mutation is refused with. */
 export type ConflictCode = 'Task.Conflict' | 'IncorrectDBInstanceState';
 
-/** The instance status reported while no task is active. */
+/**
+ * The instance status reported while no task is active.
+ *
+ * @example
+ * state.instanceStatus(record) === IDLE_STATUS; // no active task
+ */
 export const IDLE_STATUS = 'Normal';
 
 /**

@@ -62,7 +62,12 @@ export function describeTasksItem(id: TaskIdentity, snap: TaskSnapshot): Describ
   return item;
 }
 
-/** Task-center status strings of DescribeHistoryTasks for each DescribeTasks status code. */
+/**
+ * Task-center status strings of DescribeHistoryTasks for each DescribeTasks status code.
+ *
+ * @example
+ * HISTORY_STATUS[2]; // 'Succeed'
+ */
 export const HISTORY_STATUS: Readonly<Record<TaskStatusCode, string>> = {
   0: 'Scheduled',
   1: 'Running',

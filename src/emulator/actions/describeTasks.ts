@@ -8,7 +8,12 @@ import { TASK_STATUS_CODES } from '../simulation';
 import { taskViews } from '../taskViews';
 import type { ActionHandler } from './context';
 
-/** Allowed PageSize values. */
+/**
+ * Allowed PageSize values.
+ *
+ * @example
+ * DESCRIBE_TASKS_PAGE_SIZES.includes(50); // true
+ */
 export const DESCRIBE_TASKS_PAGE_SIZES = [30, 50, 100] as const;
 
 function parseStatusList(raw: string): Set<string> {

@@ -34,5 +34,10 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   FlushInstance: flushInstance,
 };
 
-/** The API version the emulator serves. */
+/**
+ * The API version the emulator serves.
+ *
+ * @example
+ * new $OpenApiUtil.Params({action: 'DescribeTasks', version: API_VERSION, ...});
+ */
 export const API_VERSION = '2015-01-01';

@@ -5,7 +5,12 @@ import { apiErrors } from '../errors';
 import { requireParam } from '../params';
 import type { ActionHandler } from './context';
 
-/** Major versions the emulator accepts, oldest first. */
+/**
+ * Major versions the emulator accepts, oldest first.
+ *
+ * @example
+ * MAJOR_VERSIONS.at(-1); // '7.0'
+ */
 export const MAJOR_VERSIONS = ['4.0', '5.0', '6.0', '7.0'] as const;
 
 /**
