@@ -29,7 +29,8 @@ describe('emulator realism knobs (real SDK over HTTP)', () => {
       .DBInstanceAttribute![0];
 
   before(async () => {
-    emu = await startEmulator({ timeScale: 60, seed: 11 });
+    // timeScale 1 and control.advance(): tasks only move when a test moves them, whatever the machine's load.
+    emu = await startEmulator({ timeScale: 1, seed: 11 });
   });
   afterEach(() => emu.control.clearFaults());
   after(() => emu.stop());
@@ -96,13 +97,13 @@ describe('emulator realism knobs (real SDK over HTTP)', () => {
 
     it('uses scripted steps and TaskAction, one script per mutation in order', async () => {
       const id = fresh();
-      emu.control.scriptNext(id, { steps: [{ name: 'a', durationMs: 1000 }, { name: 'b', durationMs: 1000 }, { name: 'c', durationMs: 1000 }], taskAction: 'CustomLabel' });
+      emu.control.scriptNext(id, { steps: [{ name: 'a', durationMs: MIN }, { name: 'b', durationMs: MIN }, { name: 'c', durationMs: MIN }], taskAction: 'CustomLabel' });
       emu.control.scriptNext(id, { outcome: 'closed' });
       await restart(id);
       const first = await latest(id);
       assert.equal(first.TaskAction, 'CustomLabel');
       assert.equal(first.StepProgressInfo, '1/3');
-      emu.control.advance(5000);
+      emu.control.advance(3 * MIN);
       await restart(id);
       emu.control.advance(5 * MIN);
       assert.equal((await latest(id)).Status, '4');
@@ -137,17 +138,19 @@ describe('emulator realism knobs (real SDK over HTTP)', () => {
   });
 
   it('reports Remain in scaled seconds: the same task is 60 times shorter at timeScale 60', async () => {
-    const slow = await startEmulator({ timeScale: 1 });
+    const fast = await startEmulator({ timeScale: 60 });
     try {
       const id = 'r-bp1emu000000002';
-      await sdkClient(slow).modifyInstanceSpec(new $Kvstore.ModifyInstanceSpecRequest({ instanceId: id, instanceClass: 'redis.master.mid.default' }));
       await sdkClient(emu).modifyInstanceSpec(new $Kvstore.ModifyInstanceSpecRequest({ instanceId: id, instanceClass: 'redis.master.mid.default' }));
-      const slowRemain = (await describeTasks(sdkClient(slow), id, { Status: '1' })).Items[0].Remain;
-      const fastRemain = (await describeTasks(sdkClient(emu), id, { Status: '1' })).Items[0].Remain;
+      await sdkClient(fast).modifyInstanceSpec(new $Kvstore.ModifyInstanceSpecRequest({ instanceId: id, instanceClass: 'redis.master.mid.default' }));
+      const slowRemain = (await describeTasks(sdkClient(emu), id, { Status: '1' })).Items[0].Remain;
+      const fastRemain = (await describeTasks(sdkClient(fast), id, { Status: '1' })).Items[0].Remain;
       assert.ok(slowRemain > 590 && slowRemain <= 600, `slow ${slowRemain}`);
       assert.ok(fastRemain > 0 && fastRemain <= 10, `fast ${fastRemain}`);
+      fast.control.advance(10 * MIN);
+      assert.equal((await describeTasks(sdkClient(fast), id, { Status: '2' })).TotalRecordCount, 2, 'advance() is in emulated time');
     } finally {
-      await slow.stop();
+      await fast.stop();
     }
   });
 
