@@ -9,7 +9,7 @@ import type { Task } from '../core/task';
 import type { TaskSource } from '../core/task-source';
 import type { WaitForTaskOptions } from '../core/wait-options';
 import type { WaitCommand } from './args';
-import { colorEnabled, painter } from './color';
+import { colorEnabled, painter, type Painter } from './color';
 import { LogLineDisplay, ProgressBarDisplay, SilentDisplay, type ProgressDisplay } from './display';
 import { formatDuration } from './duration';
 import { buildJsonResult } from './json-result';
@@ -114,7 +114,7 @@ export async function runWait(cmd: WaitCommand, rt: WaitRuntime): Promise<number
   return ending.exitCode;
 }
 
-function chooseDisplay(cmd: WaitCommand, rt: WaitRuntime, paint: ReturnType<typeof painter>): ProgressDisplay {
+function chooseDisplay(cmd: WaitCommand, rt: WaitRuntime, paint: Painter): ProgressDisplay {
   if (cmd.quiet) return new SilentDisplay();
   if (rt.stderr.isTTY) return new ProgressBarDisplay({ stream: rt.stderr.stream, paint, instanceId: cmd.instanceId });
   return new LogLineDisplay({ write: (text) => rt.stderr.write(text), now: rt.now, instanceId: cmd.instanceId });
