@@ -11,6 +11,8 @@
  * @packageDocumentation
  */
 export { ALL_TASK_STATUSES, isTerminalStatus, TaskStatus, type RawTaskItem, type StepProgress, type Task, type TaskStep } from './task';
+export { parseTask } from './parse-task';
+export { formatApiMinute, formatStatusList, parseApiTime } from './time-format';
 export type { ProgressSnapshot } from './snapshot';
 export type { CallOptions, DescribeTasksPage, DescribeTasksQuery, TaskSource } from './task-source';
 export {
