@@ -10,19 +10,17 @@
  *
  * @example
  * ```ts
- * import { createSdkClient, mutateAndWait } from 'alicloud-redis-waiter';
+ * import { createSdkClient, createTasksClient, mutateAndWait } from 'alicloud-redis-waiter';
  * import { ModifyInstanceSpecRequest } from '@alicloud/r-kvstore20150101';
  *
  * const sdk = createSdkClient({ regionId: 'cn-hangzhou' });
  * const { task } = await mutateAndWait(
  *   () => sdk.modifyInstanceSpec(new ModifyInstanceSpecRequest({ instanceId: 'r-bp1...', instanceClass: 'redis.master.mid.default' })),
- *   { instanceId: 'r-bp1...', api: 'ModifyInstanceSpec', client: createTasksClient({ regionId: 'cn-hangzhou' }) },
+ *   { instanceId: 'r-bp1...', apiAction: 'ModifyInstanceSpec', client: createTasksClient({ sdkClient: sdk }) },
  * );
  * ```
  *
  * @packageDocumentation
  */
 export * from './core';
-export { parseTask } from './core/parse-task';
-export { formatApiMinute, formatStatusList, parseApiTime } from './core/time-format';
 export * from './client';
