@@ -22,20 +22,21 @@ export interface QueryWindow {
 }
 
 /**
- * The window of one poll: from floor-minute(`since − clockSkewTolerance`) to the minute after `now` (so a task
- * begun in the current minute, or on a server clock slightly ahead, is inside). Recompute it on every poll.
+ * The window of one poll: from floor-minute(`since − clockSkewTolerance`) to the minute after
+ * `now + clockSkewTolerance` (so a task begun in the current minute, or stamped by a server clock up to the
+ * tolerance ahead of ours, is inside). Recompute it on every poll.
  *
  * @example
  * ```ts
  * queryWindow(new Date('2024-05-01T10:00:30Z'), 120_000, Date.parse('2024-05-01T10:05:10Z'));
- * // { startTime: 09:58:00Z, endTime: 10:06:00Z, statuses: [0, 1, 2, 4, 7, 8] }
+ * // { startTime: 09:58:00Z, endTime: 10:08:00Z, statuses: [0, 1, 2, 4, 7, 8] }
  * ```
  */
 export function queryWindow(since: Date, clockSkewTolerance: number, now: number): QueryWindow {
   const floorMinute = (ms: number): number => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
   return {
     startTime: new Date(floorMinute(since.getTime() - clockSkewTolerance)),
-    endTime: new Date(floorMinute(now) + MINUTE_MS),
+    endTime: new Date(floorMinute(now + clockSkewTolerance) + MINUTE_MS),
     statuses: ALL_TASK_STATUSES,
   };
 }

@@ -127,11 +127,11 @@ describe('core/waitForTask', () => {
       assert.equal((await promise).taskId, 'A');
     });
 
-    it('recomputes the query window on every poll: fixed start, end the minute after now', async () => {
+    it('recomputes the query window on every poll: fixed start, end the minute after now + clockSkewTolerance', async () => {
       const { promise, source } = run((n) => [makeTask({ status: n < 3 ? TaskStatus.Running : TaskStatus.Complete, remainSeconds: 100 })], { maxDelay: 120_000 });
       await promise;
       assert.deepEqual(source.queries.map((q) => q.startTime.toISOString()), Array(3).fill('2024-05-01T09:58:00.000Z'));
-      assert.deepEqual(source.queries.map((q) => q.endTime.toISOString()), ['2024-05-01T10:01:00.000Z', '2024-05-01T10:02:00.000Z', '2024-05-01T10:04:00.000Z']);
+      assert.deepEqual(source.queries.map((q) => q.endTime.toISOString()), ['2024-05-01T10:03:00.000Z', '2024-05-01T10:04:00.000Z', '2024-05-01T10:06:00.000Z']);
       assert.deepEqual(source.queries[0].statuses, [0, 1, 2, 4, 7, 8]);
       assert.equal(source.queries[0].instanceId, 'r-1');
     });
