@@ -45,9 +45,22 @@ function changedParameters(olds: Props, news: Props): boolean {
   return Object.entries(wanted).some(([name, value]) => live[name] !== String(value));
 }
 
+/**
+ * `TaskWaiter`'s `taskId` and `taskAction` inputs share their names with the outputs describing the matched
+ * task, so `olds` hold the matched task's values: the wanted id must be the matched one, and the matched action
+ * one of the wanted ones.
+ */
+function changedWaiterMatch(olds: Props, news: Props): boolean {
+  const { taskId, taskAction } = news;
+  if (containsUnknown(taskId) || containsUnknown(taskAction)) return true;
+  if (typeof taskId === 'string' && taskId !== olds['taskId']) return true;
+  const wanted = typeof taskAction === 'string' ? [taskAction] : Array.isArray(taskAction) ? taskAction : null;
+  return wanted !== null && typeof olds['taskAction'] === 'string' && !wanted.includes(olds['taskAction']);
+}
+
 /** Inputs whose change makes each kind wait (or mutate and wait) again. */
 const WATCHED: Readonly<Record<ResourceKind, readonly string[]>> = {
-  taskWaiter: ['triggers', 'taskAction', 'taskId', 'since'],
+  taskWaiter: ['triggers', 'since'],
   instanceSpec: ['instanceClass'],
   instanceParameters: [],
   instanceRestart: ['triggers'],
@@ -56,7 +69,8 @@ const WATCHED: Readonly<Record<ResourceKind, readonly string[]>> = {
 /**
  * The diff of one resource:
  * - `instanceId` changed: replace (the new resource acts on the new instance; deleting the old one is a no-op);
- * - a watched input changed (`triggers` etc. for `TaskWaiter`, `instanceClass` against the live class for
+ * - a watched input changed (`triggers` or `since` for `TaskWaiter`, or a `taskId`/`taskAction` the recorded task
+ *   no longer matches; `instanceClass` against the live class for
  *   `InstanceSpec`, any managed parameter against its live value for `InstanceParameters`, `triggers` for
  *   `InstanceRestart`): update;
  * - the previous run left a task unfinished (failed, timed out, interrupted): update, to wait or retry;
@@ -74,6 +88,7 @@ export function diffResource(kind: ResourceKind, olds: Props, news: Props): pulu
     replaces.length > 0 ||
     changedKeys(olds, news, WATCHED[kind]).length > 0 ||
     (kind === 'instanceParameters' && changedParameters(olds, news)) ||
+    (kind === 'taskWaiter' && changedWaiterMatch(olds, news)) ||
     recordsUnfinishedTask(olds);
   return { changes, replaces, deleteBeforeReplace: false };
 }

@@ -82,8 +82,9 @@ export function createProviderRuntime(): ProviderRuntime {
     },
     async check(kind, _olds, news) {
       const parsed = HANDLERS[kind].parse(news);
-      const failures = parsed.failures.length > 0 ? parsed.failures : connectionFailures(news, parsed.value, settings);
-      return { inputs: news, failures };
+      const failed = new Set(parsed.failures.map((f) => f.property));
+      const connection = connectionFailures(news, parsed.value, settings).filter((f) => !failed.has(f.property));
+      return { inputs: news, failures: [...parsed.failures, ...connection] };
     },
     async diff(kind, _id, olds, news) {
       return diffResource(kind, olds, news);

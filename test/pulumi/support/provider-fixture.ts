@@ -1,0 +1,92 @@
+/**
+ * The world of the provider-host tests: an emulator (fast time scale), a fake engine, and the real dynamic
+ * provider host running in the repository directory, configured with the emulator's key pair through the same
+ * stack config keys @pulumi/alicloud uses.
+ */
+import * as path from 'node:path';
+import { type Emulator, type TaskScript, startEmulator } from '../../../src/emulator';
+import { type FakeEngine, startFakeEngine } from './fake-engine';
+import { type ProviderHost, startProviderHost } from './provider-host';
+
+/** The repository root: the provider host's working directory, as the Pulumi project directory would be. */
+export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+/** Emulator speed-up: ModifyInstanceSpec (10 min nominal) takes 2 s. */
+export const TIME_SCALE = 300;
+
+let instanceCounter = 0;
+
+/** A fresh instance id for one test (no history tasks, class `redis.master.small.default`). */
+export function newInstance(emulator: Emulator, config: Record<string, string> = {}): string {
+  instanceCounter += 1;
+  const instanceId = `r-bp1pulumi${String(instanceCounter).padStart(6, '0')}${process.pid}`;
+  emulator.control.addInstance({ instanceId, historyTasks: false, config });
+  return instanceId;
+}
+
+/**
+ * Makes the instance's next mutation take 2 s (two 1 s steps). Restarts and config changes take a fraction of a
+ * second at {@link TIME_SCALE}: such a task begins and ends within one second of second-precision API times,
+ * which no real task does.
+ */
+export function scriptTwoSecondTask(emulator: Emulator, instanceId: string, script: TaskScript = {}): void {
+  emulator.control.scriptNext(instanceId, {
+    ...script,
+    steps: [
+      { name: 'exec_task', durationMs: 1_000 * TIME_SCALE },
+      { name: 'init_config', durationMs: 1_000 * TIME_SCALE },
+    ],
+  });
+}
+
+/** Everything the host tests share. */
+export interface ProviderWorld {
+  emulator: Emulator;
+  engine: FakeEngine;
+  host: ProviderHost;
+  /** Stack config handed to `configure`. */
+  stackConfig: Record<string, string>;
+  /** Starts another host on the same engine and configures it like the first. */
+  startHost(): Promise<ProviderHost>;
+  stop(): Promise<void>;
+}
+
+/** Environment without Alibaba credentials, so only the stack config can authenticate the host. */
+function envWithoutAlibabaKeys(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('ALIBABA_CLOUD_') || key.startsWith('ALICLOUD_')) delete env[key];
+  return { ...env, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ALIBABA_CLOUD_PROFILE: 'none-such-profile-for-tests', HOME: '/nonexistent' };
+}
+
+/** Starts the emulator, the fake engine and one configured host. */
+export async function startProviderWorld(): Promise<ProviderWorld> {
+  process.env['ALIBABA_CLOUD_ECS_METADATA_DISABLED'] = 'true';
+  const emulator = await startEmulator({ timeScale: TIME_SCALE });
+  const engine = await startFakeEngine();
+  const stackConfig = {
+    'alicloud:accessKey': emulator.accessKeyId,
+    'alicloud:secretKey': emulator.accessKeySecret,
+    'alicloud:region': 'cn-hangzhou',
+    'redis-waiter-test:unrelated': 'value',
+  };
+  const hosts: ProviderHost[] = [];
+  const startHost = async (): Promise<ProviderHost> => {
+    const host = await startProviderHost({ engineAddress: engine.address, cwd: REPO_ROOT, env: envWithoutAlibabaKeys() });
+    hosts.push(host);
+    await host.configure(stackConfig);
+    return host;
+  };
+  const host = await startHost();
+  return {
+    emulator,
+    engine,
+    host,
+    stackConfig,
+    startHost,
+    async stop() {
+      await Promise.all(hosts.map((h) => h.stop()));
+      await engine.stop();
+      await emulator.stop();
+    },
+  };
+}
