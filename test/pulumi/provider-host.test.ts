@@ -10,7 +10,7 @@ import { InstanceParameters, InstanceRestart, InstanceSpec, TaskWaiter } from '.
 import { TaskStatus } from '../../src/core/task';
 import { captureRegistration, type Registration } from './support/capture-registration';
 import type { HostCallError } from './support/provider-host';
-import { type ProviderWorld, newInstance, scriptTwoSecondTask, startProviderWorld } from './support/provider-fixture';
+import { type ProviderWorld, newInstance, scriptTwoSecondTask, startProviderWorld, taskFinished } from './support/provider-fixture';
 import { providerPb } from './support/pulumi-rpc';
 
 const { DIFF_NONE, DIFF_SOME } = providerPb.DiffResponse.DiffChanges;
@@ -170,7 +170,7 @@ describe('pulumi resources in the real dynamic provider host', function () {
       const task = world.emulator.control.addTask(instanceId, { taskAction: SPEC_LABEL });
       const reg = await capture((n) => new TaskWaiter(n, { instanceId, taskAction: SPEC_LABEL, endpoint: endpoint() }), 'wait-read');
       const stale = { ...reg.inputs, taskId: task.TaskId, taskAction: SPEC_LABEL, status: TaskStatus.Running, beginTime: new Date(Date.parse(task.BeginTime)).toISOString() };
-      await new Promise((resolve) => setTimeout(resolve, 2_500)); // the 2 s task finishes meanwhile
+      await taskFinished(world.emulator, instanceId, task.TaskId);
       const read = remember(await world.host.read(reg.urn, instanceId, stale));
       assert.equal(read.id, instanceId);
       assert.equal(read.properties['status'], TaskStatus.Complete);
@@ -230,7 +230,8 @@ describe('pulumi resources in the real dynamic provider host', function () {
       // Someone changes the class behind Pulumi's back: refresh sees it, and the next diff wants it back.
       const sdk = createSdkClient({ endpoint: world.emulator.endpoint, credentials: { accessKeyId: world.emulator.accessKeyId, accessKeySecret: world.emulator.accessKeySecret } });
       await sdk.modifyInstanceSpec(new ModifyInstanceSpecRequest({ instanceId, instanceClass: 'redis.master.large.default' }));
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const outOfBand = world.emulator.control.listTasks(instanceId)[0];
+      await taskFinished(world.emulator, instanceId, outOfBand?.TaskId ?? '');
       const read = remember(await world.host.read(reg.urn, instanceId, updated.properties));
       assert.equal(read.properties['instanceClass'], 'redis.master.large.default');
       assert.equal((await world.host.diff(reg.urn, instanceId, read.properties, news)).changes, DIFF_SOME);

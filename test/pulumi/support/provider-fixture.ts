@@ -39,6 +39,28 @@ export function scriptTwoSecondTask(emulator: Emulator, instanceId: string, scri
   });
 }
 
+/**
+ * Polls `probe` every 100 ms until it returns something other than `undefined`; fails after `limitMs` saying
+ * what it waited for. For states that other processes reach (a task shown running, a task finished).
+ */
+export async function eventually<T>(probe: () => T | undefined, what: string, limitMs = 30_000): Promise<T> {
+  const giveUpAt = Date.now() + limitMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > giveUpAt) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Resolves once the emulator reports the task complete. */
+export async function taskFinished(emulator: Emulator, instanceId: string, taskId: string): Promise<void> {
+  await eventually(
+    () => (emulator.control.listTasks(instanceId).find((t) => t.TaskId === taskId && t.Status === '2') ? true : undefined),
+    `task ${taskId} to complete`,
+  );
+}
+
 /** Everything the host tests share. */
 export interface ProviderWorld {
   emulator: Emulator;
