@@ -6,28 +6,9 @@
  */
 import { InvalidOptionError, TaskAbortedError, TaskFailedError, TaskPausedTimeoutError, TaskTimeoutError } from '../core/errors';
 import type { ResumeToken } from '../core/resume';
-import type { Task, TaskStep } from '../core/task';
+import type { Task } from '../core/task';
+import { taskSummary, type TaskSummary } from '../core/task-json';
 import type { Outcome } from './outcome';
-
-/**
- * A task as `kvwait` prints it in JSON: times as ISO strings, the status as its number.
- *
- * @example
- * ```ts
- * const t: JsonTask = taskToJson(task);
- * console.log(JSON.stringify(t)); // {"taskId":"123","taskAction":"ModifyInstanceSpec","status":2,...}
- * ```
- */
-export interface JsonTask {
-  taskId: string;
-  taskAction: string;
-  status: number | null;
-  progress: number | null;
-  beginTime: string | null;
-  finishTime: string | null;
-  currentStep: string | null;
-  steps: TaskStep[];
-}
 
 /**
  * The single object `kvwait wait --json` prints on stdout.
@@ -41,7 +22,7 @@ export interface JsonTask {
 export interface JsonResult {
   outcome: Outcome;
   /** The matched task as last seen; `null` when no task was matched. */
-  task: JsonTask | null;
+  task: TaskSummary | null;
   elapsedMs: number;
   /** DescribeTasks (and other) API requests sent, retries included. */
   apiCalls: number;
@@ -49,27 +30,6 @@ export interface JsonResult {
   error?: { type: string; code?: string; option?: string; message: string };
   /** Present for `timeout`, `aborted` and a task paused too long: hand to `waitForTask({ resumeToken })` or use the printed command. */
   resumeToken?: ResumeToken;
-}
-
-/**
- * Converts a task to its JSON form.
- *
- * @example
- * ```ts
- * taskToJson(task).beginTime; // '2024-05-01T10:00:00.000Z'
- * ```
- */
-export function taskToJson(task: Task): JsonTask {
-  return {
-    taskId: task.taskId,
-    taskAction: task.taskAction,
-    status: task.status,
-    progress: task.progress,
-    beginTime: task.beginTime?.toISOString() ?? null,
-    finishTime: task.finishTime?.toISOString() ?? null,
-    currentStep: task.currentStep,
-    steps: task.steps.map((s) => ({ name: s.name, progress: s.progress, remainSeconds: s.remainSeconds })),
-  };
 }
 
 /**
@@ -106,7 +66,7 @@ export function buildJsonResult(parts: {
   const task = taskOfError(parts.error) ?? parts.task;
   const result: JsonResult = {
     outcome: parts.outcome,
-    task: task === null ? null : taskToJson(task),
+    task: task === null ? null : taskSummary(task),
     elapsedMs: Math.round(parts.elapsedMs),
     apiCalls: parts.apiCalls,
   };

@@ -4,10 +4,10 @@
  * @packageDocumentation
  */
 import type { Task } from '../core/task';
+import { taskSummary } from '../core/task-json';
 import { queryWindow } from '../core/window';
 import type { TasksCommand } from './args';
 import { colorEnabled, painter } from './color';
-import { taskToJson } from './json-result';
 import { classifyEnding, ExitCode, interruptExitCode } from './outcome';
 import { reportError, type CliStreams } from './report-error';
 import type { CliConnection } from './run-wait';
@@ -76,6 +76,6 @@ export async function runTasks(cmd: TasksCommand, rt: TasksRuntime): Promise<num
     return classifyEnding(error).exitCode;
   }
   const sorted = sortTasks(tasks);
-  rt.stdout.write(`${cmd.json ? JSON.stringify(sorted.map(taskToJson), null, 2) : formatTasksTable(sorted)}\n`);
+  rt.stdout.write(`${cmd.json ? JSON.stringify(sorted.map(taskSummary), null, 2) : formatTasksTable(sorted)}\n`);
   return ExitCode.Complete;
 }

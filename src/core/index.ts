@@ -12,6 +12,7 @@
  */
 export { ALL_TASK_STATUSES, isTerminalStatus, TaskStatus, type RawTaskItem, type StepProgress, type Task, type TaskStep } from './task';
 export { parseTask } from './parse-task';
+export { taskSummary, type TaskSummary } from './task-json';
 export { formatApiMinute, formatStatusList, parseApiTime } from './time-format';
 export type { ProgressSnapshot } from './snapshot';
 export type { CallOptions, DescribeTasksPage, DescribeTasksQuery, TaskSource } from './task-source';

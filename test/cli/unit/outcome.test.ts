@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { buildJsonResult, taskToJson } from '../../../src/cli/json-result';
+import { buildJsonResult } from '../../../src/cli/json-result';
 import { classifyEnding, ExitCode, InterruptSignal, interruptExitCode } from '../../../src/cli/outcome';
 import { KvstoreApiError } from '../../../src/client/errors';
 import {
@@ -51,7 +51,7 @@ describe('cli/outcome', () => {
 describe('cli/json-result', () => {
   it('prints a task with ISO times and its status number', () => {
     const done = makeTask({ status: TaskStatus.Complete, progress: 100, finishTime: new Date('2024-05-01T10:05:00Z') });
-    assert.deepEqual(taskToJson(done), {
+    assert.deepEqual(buildJsonResult({ outcome: 'complete', task: done, error: null, elapsedMs: 0, apiCalls: 0 }).task, {
       taskId: '1001',
       taskAction: 'ModifyInstanceSpec',
       status: 2,
