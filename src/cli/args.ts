@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../core/errors';
-import { TaskStatus } from '../core/task';
+import { ALL_TASK_STATUSES, taskStatusByName, taskStatusName, type TaskStatus } from '../core/task';
 import { parseDuration } from './duration';
 import { parseTimeArg } from './time-arg';
 
@@ -138,15 +138,6 @@ const TASKS_OPTIONS = {
   until: { type: 'string' },
   status: { type: 'string' },
 } as const;
-
-const STATUS_NAMES: Record<string, TaskStatus> = {
-  pending: TaskStatus.Pending,
-  running: TaskStatus.Running,
-  complete: TaskStatus.Complete,
-  closed: TaskStatus.Closed,
-  paused: TaskStatus.Paused,
-  interrupted: TaskStatus.Interrupted,
-};
 
 const DURATION_HINT = 'use a number with a unit, e.g. 90s, 30m, 2h or 1h30m';
 const TIME_HINT = 'use an ISO time with a zone (2024-05-01T10:00:00Z), a relative time such as -10m, or now';
@@ -326,13 +317,13 @@ function time(flag: string, value: string, now: Date): Date {
 
 function statuses(value: string): TaskStatus[] {
   return splitList('--status', [value]).map((item) => {
-    const byName = STATUS_NAMES[item.toLowerCase()];
+    const byName = taskStatusByName(item.toLowerCase());
     if (byName !== undefined) return byName;
     const n = /^\d+$/.test(item) ? Number(item) : NaN;
-    if (Object.values(STATUS_NAMES).includes(n)) return n as TaskStatus;
+    if (ALL_TASK_STATUSES.includes(n)) return n as TaskStatus;
     throw new InvalidOptionError(
       '--status',
-      `${JSON.stringify(item)} is not a task status; use 0,1,2,4,7,8 or pending,running,complete,closed,paused,interrupted`,
+      `${JSON.stringify(item)} is not a task status; use ${ALL_TASK_STATUSES.join(',')} or ${ALL_TASK_STATUSES.map(taskStatusName).join(',')}`,
     );
   });
 }

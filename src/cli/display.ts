@@ -6,9 +6,10 @@
  */
 import { SingleBar } from 'cli-progress';
 import type { ProgressSnapshot } from '../core/snapshot';
+import { taskStatusName } from '../core/task';
 import type { Painter } from './color';
 import { formatDuration } from './duration';
-import { describeSnapshot, formatLogLine, percentText, statusName, stepText, taskLabel } from './progress-text';
+import { describeSnapshot, formatLogLine, percentText, stepText, taskLabel } from './progress-text';
 
 /**
  * Something that shows progress snapshots.
@@ -76,7 +77,7 @@ export function barFields(
   const label =
     s.task === null
       ? `waiting for ${s.resumeToken.taskId ?? (s.resumeToken.taskAction ?? []).join(' or ')} on ${instanceId}`
-      : `${taskLabel(s.task)} ${statusName(s.status)}`;
+      : `${taskLabel(s.task)} ${taskStatusName(s.status)}`;
   return {
     value: Math.min(100, Math.max(0, s.progress ?? 0)),
     label,

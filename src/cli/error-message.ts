@@ -13,10 +13,10 @@ import {
   TaskPausedTimeoutError,
   TaskTimeoutError,
 } from '../core/errors';
-import { TaskStatus } from '../core/task';
+import { taskStatusName, TaskStatus } from '../core/task';
 import type { ConnectionFlags } from './args';
 import { formatDuration } from './duration';
-import { describeSnapshot, statusName, taskLabel } from './progress-text';
+import { describeSnapshot, taskLabel } from './progress-text';
 import { formatResumeCommand } from './resume-command';
 
 /**
@@ -75,7 +75,7 @@ export function describeError(error: unknown, ctx: ErrorContext): string[] {
     const step = error.lastStep?.name ?? error.task.currentStep;
     const paused = error.task.status === TaskStatus.Paused;
     return [
-      `kvwait: ${taskLabel(error.task)} on ${instance(ctx)} ${paused ? 'is paused' : `ended ${statusName(error.task.status)}`}${step ? ` at step ${step}` : ''}.`,
+      `kvwait: ${taskLabel(error.task)} on ${instance(ctx)} ${paused ? 'is paused' : `ended ${taskStatusName(error.task.status)}`}${step ? ` at step ${step}` : ''}.`,
       paused
         ? 'Resume the task, or wait without --fail-on-paused.'
         : `Inspect it with "kvwait tasks --instance-id ${instance(ctx)}", fix the cause, then send the change again.`,

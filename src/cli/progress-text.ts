@@ -5,22 +5,20 @@
  * @packageDocumentation
  */
 import type { ProgressSnapshot } from '../core/snapshot';
-import { TaskStatus } from '../core/task';
-import type { Task } from '../core/task';
+import { taskStatusName, type Task } from '../core/task';
 import { formatDuration } from './duration';
 
 /**
- * Lower-case name of a task status (`running`, `complete`, ...), or `unknown`.
+ * Kept only so `src/pulumi/progress-lines.ts` compiles until it imports {@link taskStatusName} from
+ * `../core/task`; the CLI itself uses the core function. Remove once nothing imports it.
  *
+ * @deprecated use `taskStatusName` from `src/core/task`.
  * @example
  * ```ts
  * statusName(TaskStatus.Interrupted); // 'interrupted'
- * statusName(null);                   // 'unknown'
  * ```
  */
-export function statusName(status: TaskStatus | null): string {
-  return status === null ? 'unknown' : (TaskStatus[status]?.toLowerCase() ?? `status ${status}`);
-}
+export const statusName = taskStatusName;
 
 /**
  * `task 123 (ModifyInstanceSpec)`: how messages name a task.
@@ -89,7 +87,7 @@ export function describeSnapshot(s: ProgressSnapshot, instanceId: string): strin
     const wanted = s.resumeToken.taskId !== null ? `task ${s.resumeToken.taskId}` : (s.resumeToken.taskAction ?? []).join(' or ');
     return `waiting for ${wanted} to appear on ${instanceId} (${formatDuration(s.elapsedMs)})${suffix}`;
   }
-  const parts = [`${taskLabel(s.task)} ${statusName(s.status)} ${percentText(s.progress)}`, stepText(s), etaText(s.remainSeconds)];
+  const parts = [`${taskLabel(s.task)} ${taskStatusName(s.status)} ${percentText(s.progress)}`, stepText(s), etaText(s.remainSeconds)];
   return parts.filter((p) => p !== '').join(', ') + suffix;
 }
 

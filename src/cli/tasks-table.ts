@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
-import type { Task } from '../core/task';
-import { isoSeconds, percentText, statusName } from './progress-text';
+import { taskStatusName, type Task } from '../core/task';
+import { isoSeconds, percentText } from './progress-text';
 
 const HEADERS = ['TASK ID', 'ACTION', 'STATUS', 'PROGRESS', 'STEP', 'BEGIN', 'FINISH'] as const;
 
@@ -24,7 +24,7 @@ export function formatTasksTable(tasks: readonly Task[]): string {
   const rows = tasks.map((t) => [
     t.taskId || '-',
     t.taskAction || '-',
-    statusName(t.status),
+    taskStatusName(t.status),
     t.progress === null ? '-' : percentText(t.progress),
     stepCell(t),
     timeCell(t.beginTime),

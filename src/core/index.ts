@@ -10,7 +10,17 @@
  *
  * @packageDocumentation
  */
-export { ALL_TASK_STATUSES, isTerminalStatus, TaskStatus, type RawTaskItem, type StepProgress, type Task, type TaskStep } from './task';
+export {
+  ALL_TASK_STATUSES,
+  isTerminalStatus,
+  taskStatusByName,
+  taskStatusName,
+  TaskStatus,
+  type RawTaskItem,
+  type StepProgress,
+  type Task,
+  type TaskStep,
+} from './task';
 export { parseTask } from './parse-task';
 export { taskSummary, type TaskSummary } from './task-json';
 export { formatApiMinute, formatStatusList, parseApiTime } from './time-format';

@@ -46,6 +46,34 @@ export const ALL_TASK_STATUSES: readonly TaskStatus[] = Object.freeze([
 ]);
 
 /**
+ * Lower-case name of a task status (`pending`, `running`, `complete`, `closed`, `paused`, `interrupted`);
+ * `unknown` for `null`, `status N` for a number that is not a status. The CLI prints these names and accepts
+ * them back in `--status`.
+ *
+ * @example
+ * ```ts
+ * taskStatusName(TaskStatus.Interrupted); // 'interrupted'
+ * taskStatusName(null);                   // 'unknown'
+ * ```
+ */
+export function taskStatusName(status: TaskStatus | null): string {
+  return status === null ? 'unknown' : (TaskStatus[status]?.toLowerCase() ?? `status ${status}`);
+}
+
+/**
+ * The status a lower-case name from {@link taskStatusName} stands for, or `undefined` for any other text.
+ *
+ * @example
+ * ```ts
+ * taskStatusByName('paused');  // TaskStatus.Paused (7)
+ * taskStatusByName('Paused');  // undefined (names are lower-case)
+ * ```
+ */
+export function taskStatusByName(name: string): TaskStatus | undefined {
+  return ALL_TASK_STATUSES.find((status) => taskStatusName(status) === name);
+}
+
+/**
  * Whether a status ends a task for good: complete (2), closed (4) or interrupted (8).
  *
  * @example

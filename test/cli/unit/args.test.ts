@@ -115,7 +115,8 @@ describe('cli/args', () => {
 
     it('rejects unknown statuses, an empty window and wait-only flags', () => {
       rejects(['tasks', '--instance-id', 'r-1', '--status', '1,3'], '--status', /"3" is not a task status/);
-      rejects(['tasks', '--instance-id', 'r-1', '--status', 'done'], '--status', /not a task status/);
+      rejects(['tasks', '--instance-id', 'r-1', '--status', 'done'], '--status', /not a task status; use 0,1,2,4,7,8 or pending,running,complete,closed,paused,interrupted$/);
+      rejects(['tasks', '--instance-id', 'r-1', '--status', 'constructor'], '--status', /"constructor" is not a task status/);
       rejects(['tasks', '--instance-id', 'r-1', '--since', '-1h', '--until', '-2h'], '--until', /after --since/);
       rejects(['tasks', '--instance-id', 'r-1', '--timeout', '5m'], '--timeout', /not a kvwait flag/);
       rejects(['tasks'], '--instance-id', /required/);
