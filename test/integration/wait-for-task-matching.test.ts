@@ -13,9 +13,8 @@ import {
   modifySpec,
   NOMINAL_MINUTE,
   SPEC_ACTIONS,
-  startScaledEmulator,
+  startWithClient,
   startedTaskId,
-  tasksClient,
 } from './wait-for-task-support';
 
 const SECOND = 1000;
@@ -45,10 +44,7 @@ describe('waitForTask over the real SDK against the emulator: matching', () => {
   let emu: Emulator;
   let client: KvstoreTasksClient;
 
-  before(async () => {
-    emu = await startScaledEmulator();
-    client = tasksClient(emu);
-  });
+  before(async () => ({ emu, client } = await startWithClient()));
   after(() => emu.stop());
 
   it('never follows an older finished task with the same action in the window', async () => {
@@ -111,9 +107,8 @@ describe('waitForTask over the real SDK against the emulator: matching', () => {
 
   for (const skewMs of [-90 * SECOND, 90 * SECOND]) {
     it(`matches the new task when the server clock is ${skewMs < 0 ? 'slow' : 'fast'} by ${Math.abs(skewMs) / SECOND} s (within clockSkewTolerance)`, async () => {
-      const skewed = await startScaledEmulator({ config: { clockSkewMs: skewMs } });
+      const { emu: skewed, client: skewedClient } = await startWithClient({ config: { clockSkewMs: skewMs } });
       try {
-        const skewedClient = tasksClient(skewed);
         const instanceId = freshInstance(skewed);
         const staleId = seedStaleTask(skewed, instanceId, 20 * SECOND);
         const since = await modifySpec(skewedClient, instanceId);

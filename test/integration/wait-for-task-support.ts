@@ -57,6 +57,20 @@ export function startScaledEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 /**
+ * A scaled emulator and a client for it: the shared set-up of a suite.
+ *
+ * @example
+ * ```ts
+ * before(async () => ({ emu, client } = await startWithClient()));
+ * after(() => emu.stop());
+ * ```
+ */
+export async function startWithClient(options: EmulatorOptions = {}): Promise<{ emu: Emulator; client: KvstoreTasksClient }> {
+  const emu = await startScaledEmulator(options);
+  return { emu, client: tasksClient(emu) };
+}
+
+/**
  * The emulator's test key pair as `credentials` for our client or `waitForTask`.
  *
  * @example

@@ -25,7 +25,7 @@ import {
   NOMINAL_MINUTE,
   rejectionOf,
   SPEC_ACTIONS,
-  startScaledEmulator,
+  startWithClient,
   startedTaskId,
   TARGET_CLASS,
   tasksClient,
@@ -35,10 +35,7 @@ describe('waitForTask over the real SDK against the emulator: outcomes', () => {
   let emu: Emulator;
   let client: KvstoreTasksClient;
 
-  before(async () => {
-    emu = await startScaledEmulator();
-    client = tasksClient(emu);
-  });
+  before(async () => ({ emu, client } = await startWithClient()));
   after(() => emu.stop());
 
   const instanceClassOf = (instanceId: string): unknown => emu.control.getInstance(instanceId)['InstanceClass'];
