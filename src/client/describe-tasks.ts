@@ -5,9 +5,7 @@
  *
  * @packageDocumentation
  */
-import { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
 import type Client from '@alicloud/r-kvstore20150101';
-import * as $dara from '@darabonba/typescript';
 import { InvalidOptionError } from '../core/errors';
 import { parseTask } from '../core/parse-task';
 import { ALL_TASK_STATUSES } from '../core/task';
@@ -15,6 +13,7 @@ import type { DescribeTasksPage, DescribeTasksQuery } from '../core/task-source'
 import { formatApiMinute, formatStatusList } from '../core/time-format';
 import { validateIdentifier } from '../core/validation';
 import { MalformedResponseError } from './malformed-response';
+import { callRpc } from './rpc-call';
 
 /**
  * The API action name.
@@ -25,16 +24,6 @@ import { MalformedResponseError } from './malformed-response';
  * ```
  */
 export const DESCRIBE_TASKS_ACTION = 'DescribeTasks';
-
-/**
- * The R-KVStore API version.
- *
- * @example
- * ```ts
- * console.log(KVSTORE_API_VERSION); // '2015-01-01'
- * ```
- */
-export const KVSTORE_API_VERSION = '2015-01-01';
 
 /**
  * DescribeTasks request parameters, as sent (query string).
@@ -130,23 +119,7 @@ export function buildDescribeTasksRequest(query: DescribeTasksQuery): DescribeTa
  * ```
  */
 export async function sendDescribeTasks(sdk: Client, request: DescribeTasksRequest): Promise<unknown> {
-  const params = new $OpenApiUtil.Params({
-    action: DESCRIBE_TASKS_ACTION,
-    version: KVSTORE_API_VERSION,
-    protocol: 'HTTPS',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'json',
-  });
-  const response: { body?: unknown } = await sdk.callApi(
-    params,
-    new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query({ ...request }) }),
-    new $dara.RuntimeOptions({}),
-  );
-  return response.body;
+  return (await callRpc(sdk, DESCRIBE_TASKS_ACTION, { ...request })).body;
 }
 
 /**

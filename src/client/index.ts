@@ -23,10 +23,10 @@ export { MalformedResponseError } from './malformed-response';
 export {
   buildDescribeTasksRequest,
   DESCRIBE_TASKS_ACTION,
-  KVSTORE_API_VERSION,
   parseDescribeTasksResponse,
   sendDescribeTasks,
   type DescribeTasksRequest,
   type DescribeTasksResponseBody,
 } from './describe-tasks';
 export { DEFAULT_MAX_PAGES, readAllTasks, type PageReadOptions } from './pages';
+export { callRpc, KVSTORE_API_VERSION, type RpcResponse } from './rpc-call';

@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import Client, * as $Kvstore from '@alicloud/r-kvstore20150101';
 import { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core';
-import * as $dara from '@darabonba/typescript';
+import { callRpc } from '../../src/client/rpc-call';
+import { formatApiMinute } from '../../src/core/time-format';
 import type { Emulator } from '../../src/emulator';
 
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
@@ -28,34 +29,19 @@ export function sdkClient(emu: Emulator, overrides: Partial<$OpenApiUtil.Config>
   );
 }
 
-/** The generic RPC call the project uses for actions the typed client lacks. */
+/** The generic RPC call the project uses for actions the typed client lacks (the client's own {@link callRpc}). */
 export async function callAction(
   client: Client,
   action: string,
   params: Record<string, unknown>,
-  version = '2015-01-01',
+  version?: string,
 ): Promise<{ statusCode: number; body: any; headers: Record<string, string> }> {
-  const result = await client.callApi(
-    new $OpenApiUtil.Params({
-      action,
-      version,
-      protocol: 'HTTPS',
-      pathname: '/',
-      method: 'POST',
-      authType: 'AK',
-      style: 'RPC',
-      reqBodyType: 'formData',
-      bodyType: 'json',
-    }),
-    new $OpenApiUtil.OpenApiRequest({ query: OpenApiUtil.query(params) }),
-    new $dara.RuntimeOptions({}),
-  );
-  return result as { statusCode: number; body: any; headers: Record<string, string> };
+  return (await callRpc(client, action, params, version)) as { statusCode: number; body: any; headers: Record<string, string> };
 }
 
-/** `yyyy-MM-ddTHH:mmZ` of epoch ms (floored to the minute). */
+/** `yyyy-MM-ddTHH:mmZ` of epoch ms (floored to the minute), as the client formats DescribeTasks windows. */
 export function minute(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16) + 'Z';
+  return formatApiMinute(new Date(ms));
 }
 
 /** DescribeTasks through the generic call, with a window of [now - backMs, now + aheadMs] by default. */
