@@ -35,38 +35,39 @@ export interface RawRequest {
   body: Buffer;
 }
 
-/** A request whose signature form has been recognised. */
+/** What every recognised request carries, whatever its signature form. */
+interface RequestFields {
+  method: string;
+  pathname: string;
+  action: string;
+  version: string;
+  accessKeyId: string;
+  timestamp: string;
+  nonce: string;
+  /** API parameters: query plus form body (for v2, without `Signature` and the protocol keys). */
+  params: Record<string, string>;
+}
+
+/**
+ * A request whose signature form has been recognised.
+ *
+ * @example
+ * const parsed: ParsedRequest = parseRequest(raw);
+ * if (parsed.form === 'acs3') console.log(parsed.authorization.signedHeaders);
+ */
 export type ParsedRequest =
-  | {
+  | (RequestFields & {
       form: 'acs3';
-      method: string;
-      pathname: string;
-      action: string;
-      version: string;
-      accessKeyId: string;
-      timestamp: string;
-      nonce: string;
       authorization: Acs3Authorization;
       /** Decoded query, as signed. */
       query: Record<string, string>;
-      /** API parameters: query plus form body. */
-      params: Record<string, string>;
-    }
-  | {
+    })
+  | (RequestFields & {
       form: 'v2';
-      method: string;
-      pathname: string;
-      action: string;
-      version: string;
-      accessKeyId: string;
-      timestamp: string;
-      nonce: string;
       signature: string;
       /** Every signed parameter (query plus form body, without `Signature`). */
       signed: Record<string, string>;
-      /** API parameters: the signed ones minus the protocol keys. */
-      params: Record<string, string>;
-    };
+    });
 
 function single(parsed: ReturnType<typeof parseQueryString>): Record<string, string> {
   const out: Record<string, string> = {};
