@@ -20,7 +20,8 @@ export { InstanceParameters, type InstanceParametersArgs } from './instance-para
 export { InstanceRestart, type InstanceRestartArgs } from './instance-restart';
 export type { OperationArgs } from './operation-args';
 export { type CommonArgs, TASK_OUTPUT_NAMES, TYPE_MODULE, typeToken } from './resource-props';
-export type { StepOutput, TaskOutputs } from './task-outputs';
+export type { TaskOutputs } from './task-outputs';
+export { TaskResource } from './task-resource';
 export { STACK_CONFIG_KEYS } from './stack-settings';
 export { DEFAULT_RESTART_LOOKBACK_MS, DEFAULT_WAITER_LOOKBACK_MS } from './resource-inputs';
 export { ResourcePartialFailureError } from './partial-failure';

@@ -5,9 +5,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { OperationArgs } from './operation-args';
-import { TASK_OUTPUT_NAMES, TYPE_MODULE, resourceProps, runtimeLocation } from './resource-props';
-import { createSerializableProvider } from './serializable-provider';
-import type { StepOutput } from './task-outputs';
+import { TaskResource } from './task-resource';
 
 /**
  * Arguments of {@link InstanceParameters}.
@@ -38,26 +36,11 @@ export interface InstanceParametersArgs extends OperationArgs {
  * }, { dependsOn: [redis] });
  * ```
  */
-export class InstanceParameters extends pulumi.dynamic.Resource {
+export class InstanceParameters extends TaskResource {
   /** Live values of the managed parameters. */
   declare readonly parameters: pulumi.Output<Record<string, string>>;
-  /** The TaskId of the last change, or `null` when none was needed. */
-  declare readonly taskId: pulumi.Output<string | null>;
-  declare readonly taskAction: pulumi.Output<string | null>;
-  declare readonly status: pulumi.Output<number | null>;
-  declare readonly progress: pulumi.Output<number | null>;
-  declare readonly beginTime: pulumi.Output<string | null>;
-  declare readonly finishTime: pulumi.Output<string | null>;
-  declare readonly steps: pulumi.Output<StepOutput[]>;
 
   constructor(name: string, args: InstanceParametersArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      createSerializableProvider('instanceParameters', runtimeLocation()),
-      name,
-      resourceProps(name, 'InstanceParameters', args, TASK_OUTPUT_NAMES, opts),
-      opts,
-      TYPE_MODULE,
-      'InstanceParameters',
-    );
+    super('instanceParameters', 'InstanceParameters', name, args, opts);
   }
 }

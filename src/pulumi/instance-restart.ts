@@ -5,9 +5,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { OperationArgs } from './operation-args';
-import { TASK_OUTPUT_NAMES, TYPE_MODULE, resourceProps, runtimeLocation } from './resource-props';
-import { createSerializableProvider } from './serializable-provider';
-import type { StepOutput } from './task-outputs';
+import { TaskResource } from './task-resource';
 
 /**
  * Arguments of {@link InstanceRestart}.
@@ -43,24 +41,8 @@ export interface InstanceRestartArgs extends OperationArgs {
  * new InstanceRestart('cache-restart', { instanceId, triggers: [params.parameters] }, { dependsOn: [params] });
  * ```
  */
-export class InstanceRestart extends pulumi.dynamic.Resource {
-  /** The TaskId of the last restart. */
-  declare readonly taskId: pulumi.Output<string | null>;
-  declare readonly taskAction: pulumi.Output<string | null>;
-  declare readonly status: pulumi.Output<number | null>;
-  declare readonly progress: pulumi.Output<number | null>;
-  declare readonly beginTime: pulumi.Output<string | null>;
-  declare readonly finishTime: pulumi.Output<string | null>;
-  declare readonly steps: pulumi.Output<StepOutput[]>;
-
+export class InstanceRestart extends TaskResource {
   constructor(name: string, args: InstanceRestartArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      createSerializableProvider('instanceRestart', runtimeLocation()),
-      name,
-      resourceProps(name, 'InstanceRestart', args, TASK_OUTPUT_NAMES, opts),
-      opts,
-      TYPE_MODULE,
-      'InstanceRestart',
-    );
+    super('instanceRestart', 'InstanceRestart', name, args, opts);
   }
 }

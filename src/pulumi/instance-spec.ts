@@ -5,9 +5,7 @@
  */
 import * as pulumi from '@pulumi/pulumi';
 import type { OperationArgs } from './operation-args';
-import { TASK_OUTPUT_NAMES, TYPE_MODULE, resourceProps, runtimeLocation } from './resource-props';
-import { createSerializableProvider } from './serializable-provider';
-import type { StepOutput } from './task-outputs';
+import { TaskResource } from './task-resource';
 
 /**
  * Arguments of {@link InstanceSpec}.
@@ -41,27 +39,11 @@ export interface InstanceSpecArgs extends OperationArgs {
  * export const specTask = spec.taskId;
  * ```
  */
-export class InstanceSpec extends pulumi.dynamic.Resource {
+export class InstanceSpec extends TaskResource {
   /** The instance's class as last seen (live after a refresh). */
   declare readonly instanceClass: pulumi.Output<string>;
-  /** The TaskId of the last change, or `null` when none was needed. */
-  declare readonly taskId: pulumi.Output<string | null>;
-  declare readonly taskAction: pulumi.Output<string | null>;
-  /** Final status code of the task (2: complete). */
-  declare readonly status: pulumi.Output<number | null>;
-  declare readonly progress: pulumi.Output<number | null>;
-  declare readonly beginTime: pulumi.Output<string | null>;
-  declare readonly finishTime: pulumi.Output<string | null>;
-  declare readonly steps: pulumi.Output<StepOutput[]>;
 
   constructor(name: string, args: InstanceSpecArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      createSerializableProvider('instanceSpec', runtimeLocation()),
-      name,
-      resourceProps(name, 'InstanceSpec', args, TASK_OUTPUT_NAMES, opts),
-      opts,
-      TYPE_MODULE,
-      'InstanceSpec',
-    );
+    super('instanceSpec', 'InstanceSpec', name, args, opts);
   }
 }

@@ -18,7 +18,7 @@ import type { Task } from '../core/task';
 import { waitForTask } from '../core/wait-for-task';
 import { taskLabel } from '../cli/progress-text';
 import type { ProviderCall } from './provider-call';
-import { taskSummary } from './progress-lines';
+import { summaryLine } from './progress-lines';
 import { findOpenTask } from './task-lookup';
 import { type TaskOutputs, taskOutputs } from './task-outputs';
 
@@ -88,6 +88,6 @@ export async function runOperation(op: Operation, call: ProviderCall): Promise<R
   } else {
     task ??= state.task;
   }
-  call.log.info(task === null ? op.unchanged : taskSummary(task, call.elapsedMs()));
+  call.log.info(task === null ? op.unchanged : summaryLine(task, call.elapsedMs()));
   return { ...state.live, ...taskOutputs(task) };
 }

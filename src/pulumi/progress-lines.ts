@@ -44,9 +44,9 @@ export function taskDurationMs(task: Pick<Task, 'beginTime' | 'finishTime'>, wai
  *
  * @example
  * ```ts
- * log.info(taskSummary(task, waitedMs));
+ * log.info(summaryLine(task, waitedMs));
  * ```
  */
-export function taskSummary(task: Task, waitedMs: number): string {
+export function summaryLine(task: Task, waitedMs: number): string {
   return `${taskLabel(task)} ${statusName(task.status)} in ${formatDuration(taskDurationMs(task, waitedMs))}`;
 }

@@ -74,7 +74,7 @@ export interface CommonArgs {
  * TASK_OUTPUT_NAMES.includes('finishTime'); // true
  * ```
  */
-export const TASK_OUTPUT_NAMES = ['taskId', 'taskAction', 'status', 'progress', 'beginTime', 'finishTime', 'steps'] as const;
+export const TASK_OUTPUT_NAMES = ['taskId', 'taskAction', 'status', 'progress', 'beginTime', 'finishTime', 'currentStep', 'steps'] as const;
 
 /**
  * The property bag for `pulumi.dynamic.Resource`: the arguments, the `resourceUrn` input (the resource's own URN,

@@ -3,25 +3,12 @@
  *
  * @packageDocumentation
  */
-import { TaskStatus } from '../core/task';
-import type { Task } from '../core/task';
+import { type Task, TaskStatus } from '../core/task';
+import { type TaskSummary, taskSummary } from '../core/task-json';
 
 /**
- * One step of the task in the outputs.
- *
- * @example
- * ```ts
- * const step: StepOutput = { name: 'init_redis', progress: 100, remainSeconds: 0 };
- * ```
- */
-export interface StepOutput {
-  name: string;
-  progress: number | null;
-  remainSeconds: number | null;
-}
-
-/**
- * Task fields every resource outputs. All `null` when no task was needed (the instance already had the value).
+ * Task fields every resource outputs: the core's JSON-safe {@link TaskSummary}. All `null` (and no steps) when
+ * no task was needed (the instance already had the wanted value).
  *
  * @example
  * ```ts
@@ -29,19 +16,7 @@ export interface StepOutput {
  * outs.status; // 2 (TaskStatus.Complete)
  * ```
  */
-export type TaskOutputs = {
-  taskId: string | null;
-  taskAction: string | null;
-  /** DescribeTasks status code: 0 pending, 1 running, 2 complete, 4 closed, 7 paused, 8 interrupted. */
-  status: number | null;
-  /** Percent complete. */
-  progress: number | null;
-  /** ISO time. */
-  beginTime: string | null;
-  /** ISO time. */
-  finishTime: string | null;
-  steps: StepOutput[];
-};
+export type TaskOutputs = { [K in keyof TaskSummary]: TaskSummary[K] | null } & { steps: TaskSummary['steps'] };
 
 /**
  * Outputs for `task`, or the all-`null` outputs when there was no task.
@@ -53,17 +28,9 @@ export type TaskOutputs = {
  */
 export function taskOutputs(task: Task | null): TaskOutputs {
   if (task === null) {
-    return { taskId: null, taskAction: null, status: null, progress: null, beginTime: null, finishTime: null, steps: [] };
+    return { taskId: null, taskAction: null, status: null, progress: null, beginTime: null, finishTime: null, currentStep: null, steps: [] };
   }
-  return {
-    taskId: task.taskId,
-    taskAction: task.taskAction,
-    status: task.status,
-    progress: task.progress,
-    beginTime: task.beginTime?.toISOString() ?? null,
-    finishTime: task.finishTime?.toISOString() ?? null,
-    steps: task.steps.map((s) => ({ name: s.name, progress: s.progress, remainSeconds: s.remainSeconds })),
-  };
+  return taskSummary(task);
 }
 
 /**

@@ -4,9 +4,8 @@
  * @packageDocumentation
  */
 import * as pulumi from '@pulumi/pulumi';
-import { type CommonArgs, TASK_OUTPUT_NAMES, TYPE_MODULE, resourceProps, runtimeLocation } from './resource-props';
-import { createSerializableProvider } from './serializable-provider';
-import type { StepOutput } from './task-outputs';
+import type { CommonArgs } from './resource-props';
+import { TaskResource } from './task-resource';
 
 /**
  * Arguments of {@link TaskWaiter}. Give `taskAction` or `taskId` (or both).
@@ -54,30 +53,8 @@ export interface TaskWaiterArgs extends CommonArgs {
  * export const specTask = waited.taskId;
  * ```
  */
-export class TaskWaiter extends pulumi.dynamic.Resource {
-  /** The TaskId waited for. */
-  declare readonly taskId: pulumi.Output<string>;
-  /** Its TaskAction label. */
-  declare readonly taskAction: pulumi.Output<string>;
-  /** Its final status code (2 when the deployment went on). */
-  declare readonly status: pulumi.Output<number>;
-  /** Its progress in percent. */
-  declare readonly progress: pulumi.Output<number | null>;
-  /** ISO begin time. */
-  declare readonly beginTime: pulumi.Output<string | null>;
-  /** ISO finish time. */
-  declare readonly finishTime: pulumi.Output<string | null>;
-  /** Its steps as last seen. */
-  declare readonly steps: pulumi.Output<StepOutput[]>;
-
+export class TaskWaiter extends TaskResource {
   constructor(name: string, args: TaskWaiterArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      createSerializableProvider('taskWaiter', runtimeLocation()),
-      name,
-      resourceProps(name, 'TaskWaiter', args, TASK_OUTPUT_NAMES, opts),
-      opts,
-      TYPE_MODULE,
-      'TaskWaiter',
-    );
+    super('taskWaiter', 'TaskWaiter', name, args, opts);
   }
 }

@@ -7,7 +7,7 @@
 import { type TaskStatus, isTerminalStatus } from '../core/task';
 import { waitForTask } from '../core/wait-for-task';
 import type { ProviderCall } from './provider-call';
-import { taskSummary } from './progress-lines';
+import { summaryLine } from './progress-lines';
 import { type WaiterInputs, parseWaiterInputs } from './resource-inputs';
 import type { ResourceHandler } from './resource-handler';
 import { readRecordedTask } from './task-lookup';
@@ -34,7 +34,7 @@ async function waitForMatchingTask(inputs: WaiterInputs, olds: Props, call: Prov
       ? { ...base, taskId: recorded.taskId, since: new Date(recorded.beginTime) }
       : { ...base, ...(inputs.taskId === null ? {} : { taskId: inputs.taskId }), ...(recorded === null ? {} : { after: recorded }) };
   const task = await waitForTask(options);
-  call.log.info(taskSummary(task, call.elapsedMs()));
+  call.log.info(summaryLine(task, call.elapsedMs()));
   return taskOutputs(task);
 }
 
