@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-import { describeSnapshot, statusName, taskLabel } from '../cli/progress-text';
+import { describeSnapshot, taskLabel } from '../cli/progress-text';
 import { formatDuration } from '../cli/duration';
 import type { ProgressSnapshot } from '../core/snapshot';
-import type { Task } from '../core/task';
+import { type Task, taskStatusName } from '../core/task';
 import type { DeploymentLog } from './engine-log';
 
 /**
@@ -48,5 +48,5 @@ export function taskDurationMs(task: Pick<Task, 'beginTime' | 'finishTime'>, wai
  * ```
  */
 export function summaryLine(task: Task, waitedMs: number): string {
-  return `${taskLabel(task)} ${statusName(task.status)} in ${formatDuration(taskDurationMs(task, waitedMs))}`;
+  return `${taskLabel(task)} ${taskStatusName(task.status)} in ${formatDuration(taskDurationMs(task, waitedMs))}`;
 }
