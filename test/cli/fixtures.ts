@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { TaskNotFoundError } from '../../src/core/errors';
 import type { ResumeToken } from '../../src/core/resume';
 import type { ProgressSnapshot } from '../../src/core/snapshot';
 import { TaskStatus, type Task } from '../../src/core/task';
@@ -79,6 +80,22 @@ export function makeSnapshot(task: Task | null, overrides: Partial<ProgressSnaps
     resumeToken: makeToken(task === null ? { taskId: null } : {}),
     ...overrides,
   };
+}
+
+/**
+ * The not-found error of a `ModifyInstanceSpec` wait on `r-1` since 10:00 with a 3-minute grace, during which only
+ * a `RestartInstance` task was seen.
+ *
+ * @example
+ * ```ts
+ * assert.deepEqual(classifyEnding(makeNotFoundError()), { outcome: 'not_found', exitCode: 4 });
+ * ```
+ */
+export function makeNotFoundError(message = 'no task'): TaskNotFoundError {
+  return new TaskNotFoundError(
+    { instanceId: 'r-1', taskId: null, taskAction: ['ModifyInstanceSpec'], since: new Date('2024-05-01T10:00:00Z'), graceMs: 180_000, seenActions: ['RestartInstance'] },
+    message,
+  );
 }
 
 /**

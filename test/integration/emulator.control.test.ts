@@ -7,6 +7,22 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { $Kvstore, controlPost, describeTasks, sdkClient } from './emulatorSdk';
 
+const BIN = join(__dirname, '../../src/emulator/bin.js');
+
+/** Starts `kvwait-emulator` with `args` and resolves once it has printed its banner (the `control` line). */
+async function startBin(args: string[]) {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('control')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+  });
+  return { child, out: () => out };
+}
+
 describe('emulator HTTP control, stop and bin', () => {
   let emu: Emulator;
   before(async () => {
@@ -70,31 +86,21 @@ describe('emulator HTTP control, stop and bin', () => {
   });
 
   it('kvwait-emulator prints its URL and test credentials, and stops cleanly on SIGTERM', async () => {
-    const bin = join(__dirname, '../../src/emulator/bin.js');
-    const child = spawn(process.execPath, [bin, '--time-scale', '60', '--seed', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes('control')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`exited early: ${out}`)));
-    });
-    assert.match(out, /listening on http:\/\/127\.0\.0\.1:\d+/);
-    assert.match(out, /accessKeyId\s+LTAI/);
-    assert.match(out, /accessKeySecret\s+\S+/);
+    const { child, out } = await startBin(['--time-scale', '60', '--seed', '5']);
+    assert.match(out(), /listening on http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(out(), /accessKeyId\s+LTAI/);
+    assert.match(out(), /accessKeySecret\s+\S+/);
     const code = await new Promise<number | null>((resolve) => {
       child.removeAllListeners('exit');
       child.on('exit', (c) => resolve(c));
       child.kill('SIGTERM');
     });
     assert.equal(code, 0);
-    assert.match(out, /stopped \(SIGTERM\)/);
+    assert.match(out(), /stopped \(SIGTERM\)/);
   });
 
   it('kvwait-emulator exits 2 with a clear message on a bad flag', async () => {
-    const bin = join(__dirname, '../../src/emulator/bin.js');
-    const child = spawn(process.execPath, [bin, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--port', 'eighty'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -110,21 +116,13 @@ describe('emulator HTTP control, stop and bin', () => {
         credentials: [{ accessKeyId: 'LTAIfromConfig', accessKeySecret: 'config-secret' }],
         instances: [{ instanceId: 'r-fromconfig0001', historyTasks: false }],
       }));
-      const child = spawn(process.execPath, [join(__dirname, '../../src/emulator/bin.js'), '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          if (out.includes('control')) resolve();
-        });
-        child.on('exit', () => reject(new Error(`exited early: ${out}`)));
-      });
+      const { child, out } = await startBin(['--config', file]);
       child.removeAllListeners('exit');
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGINT');
       assert.equal(await exited, 0);
-      assert.match(out, /accessKeyId\s+LTAIfromConfig/);
-      assert.match(out, /instances\s+r-fromconfig0001\n/);
+      assert.match(out(), /accessKeyId\s+LTAIfromConfig/);
+      assert.match(out(), /instances\s+r-fromconfig0001\n/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

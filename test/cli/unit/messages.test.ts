@@ -8,12 +8,11 @@ import {
   InvalidOptionError,
   TaskAbortedError,
   TaskFailedError,
-  TaskNotFoundError,
   TaskPausedTimeoutError,
   TaskTimeoutError,
 } from '../../../src/core/errors';
 import { TaskStatus } from '../../../src/core/task';
-import { makeSnapshot, makeTask, makeToken } from '../fixtures';
+import { makeNotFoundError, makeSnapshot, makeTask, makeToken } from '../fixtures';
 
 const ctx: ErrorContext = { instanceId: 'r-1', regionId: 'cn-hangzhou', endpoint: '127.0.0.1:9000', timeoutMs: 1_800_000 };
 
@@ -62,10 +61,7 @@ describe('cli/error-message', () => {
       new TaskFailedError(makeTask({ status: TaskStatus.Paused }), null, 'x'),
       new TaskPausedTimeoutError(makeTask({ status: TaskStatus.Paused }), null, 600_000, makeToken(), 'x'),
       new TaskTimeoutError(1_800_000, makeSnapshot(makeTask()), 'x'),
-      new TaskNotFoundError(
-        { instanceId: 'r-1', taskId: null, taskAction: ['ModifyInstanceSpec'], since: new Date('2024-05-01T10:00:00Z'), graceMs: 180_000, seenActions: ['RestartInstance'] },
-        'x',
-      ),
+      makeNotFoundError('x'),
       new TaskAbortedError(new InterruptSignal('SIGINT'), makeSnapshot(makeTask()), 'x'),
       new KvstoreApiError(
         { action: 'DescribeTasks', code: 'Throttling.User', requestId: 'r', statusCode: 400, retryable: true, attempts: 5 },
@@ -100,13 +96,7 @@ describe('cli/error-message', () => {
   });
 
   it('lists the actions it did see when no task matched', () => {
-    const lines = describeError(
-      new TaskNotFoundError(
-        { instanceId: 'r-1', taskId: null, taskAction: ['ModifyInstanceSpec'], since: new Date('2024-05-01T10:00:00Z'), graceMs: 180_000, seenActions: ['RestartInstance'] },
-        'x',
-      ),
-      ctx,
-    );
+    const lines = describeError(makeNotFoundError('x'), ctx);
     assert.match(lines[0], /^kvwait: no ModifyInstanceSpec task began on r-1 since 2024-05-01T10:00:00.000Z within 3m00s/);
     assert.match(lines[0], /tasks seen: RestartInstance/);
   });

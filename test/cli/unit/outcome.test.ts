@@ -6,22 +6,18 @@ import {
   InvalidOptionError,
   TaskAbortedError,
   TaskFailedError,
-  TaskNotFoundError,
   TaskPausedTimeoutError,
   TaskTimeoutError,
 } from '../../../src/core/errors';
 import { TaskStatus } from '../../../src/core/task';
-import { makeSnapshot, makeTask, makeToken } from '../fixtures';
+import { makeNotFoundError, makeSnapshot, makeTask, makeToken } from '../fixtures';
 
 const closed = makeTask({ status: TaskStatus.Closed, progress: 60 });
 const apiError = new KvstoreApiError(
   { action: 'DescribeTasks', code: 'InvalidAccessKeyId.NotFound', requestId: 'req-1', statusCode: 404, retryable: false, attempts: 1 },
   'DescribeTasks failed with InvalidAccessKeyId.NotFound (HTTP 404, request id req-1) after 1 attempt. Check the key.',
 );
-const notFound = new TaskNotFoundError(
-  { instanceId: 'r-1', taskId: null, taskAction: ['ModifyInstanceSpec'], since: new Date('2024-05-01T10:00:00Z'), graceMs: 180_000, seenActions: ['RestartInstance'] },
-  'no task',
-);
+const notFound = makeNotFoundError();
 
 describe('cli/outcome', () => {
   it('maps every ending to its documented outcome and exit code', () => {
