@@ -3,43 +3,26 @@
  * without any connection to a non-loopback address (no ECS metadata probe, no `https://undefined/`).
  */
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as sinon from 'sinon';
 import { KvstoreApiError, KvstoreTasksClient } from '../../src/client';
+import { isolateCredentialEnv, type IsolatedCredentialEnv } from '../unit/client/credential-env';
 import { startScriptedServer, tasksPage, type ScriptedServer } from './client-scripted-server';
 
-const ISOLATED_ENV = [
-  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_CREDENTIALS_URI',
-  'ALIBABA_CLOUD_ROLE_ARN', 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN', 'ALIBABA_CLOUD_OIDC_TOKEN_FILE', 'ALIBABA_CLOUD_PROFILE',
-  'ALIBABA_CLOUD_CREDENTIALS_FILE', 'ALIBABA_CLOUD_ECS_METADATA', 'ALIBABA_CLOUD_ECS_METADATA_DISABLED', 'HOME',
-];
-
 describe('client over HTTP: credentials', () => {
-  let saved: Record<string, string | undefined>;
-  let home: string;
+  let env: IsolatedCredentialEnv;
   let server: ScriptedServer;
   let connect: sinon.SinonSpy;
 
   beforeEach(async () => {
-    saved = Object.fromEntries(ISOLATED_ENV.map((k) => [k, process.env[k]]));
-    for (const k of ISOLATED_ENV) delete process.env[k];
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'kvwait-nocreds-'));
-    process.env['HOME'] = home;
-    process.env['ALIBABA_CLOUD_ECS_METADATA_DISABLED'] = 'true';
+    env = isolateCredentialEnv('kvwait-nocreds-');
     server = await startScriptedServer([tasksPage(['1'])]);
     connect = sinon.spy(net.Socket.prototype, 'connect');
   });
   afterEach(async () => {
     connect.restore();
     await server.stop();
-    for (const k of ISOLATED_ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    fs.rmSync(home, { recursive: true, force: true });
+    env.restore();
   });
 
   /** Hosts of every socket connection attempted while the spy was on. */

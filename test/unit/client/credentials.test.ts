@@ -1,33 +1,16 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Credential, { Config } from '@alicloud/credentials';
 import { buildCredential, CredentialsUnavailableError, knownSecrets } from '../../../src/client/credentials';
-
-const CHAIN_ENV = [
-  'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_CREDENTIALS_URI',
-  'ALIBABA_CLOUD_ECS_METADATA_DISABLED', 'ALIBABA_CLOUD_ROLE_ARN', 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN', 'ALIBABA_CLOUD_OIDC_TOKEN_FILE',
-  'ALIBABA_CLOUD_PROFILE', 'ALIBABA_CLOUD_CREDENTIALS_FILE', 'HOME',
-];
+import { isolateCredentialEnv, type IsolatedCredentialEnv } from './credential-env';
 
 describe('credentials', () => {
-  let saved: Record<string, string | undefined>;
-  let home: string;
+  let env: IsolatedCredentialEnv;
   beforeEach(() => {
-    saved = Object.fromEntries(CHAIN_ENV.map((k) => [k, process.env[k]]));
-    for (const k of CHAIN_ENV) delete process.env[k];
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'kvwait-home-'));
-    process.env['HOME'] = home;
-    process.env['ALIBABA_CLOUD_ECS_METADATA_DISABLED'] = 'true';
+    env = isolateCredentialEnv('kvwait-home-');
   });
-  afterEach(() => {
-    for (const k of CHAIN_ENV) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    fs.rmSync(home, { recursive: true, force: true });
-  });
+  afterEach(() => env.restore());
 
   it('uses explicit keys as given, STS when a token is set', async () => {
     const model = await buildCredential({ accessKeyId: 'id', accessKeySecret: 'sec', securityToken: 'tok' }).getCredential();
@@ -42,8 +25,8 @@ describe('credentials', () => {
   });
 
   it('reads the standard chain from ~/.alibabacloud/credentials', async () => {
-    fs.mkdirSync(path.join(home, '.alibabacloud'));
-    fs.writeFileSync(path.join(home, '.alibabacloud', 'credentials'),
+    fs.mkdirSync(path.join(env.home, '.alibabacloud'));
+    fs.writeFileSync(path.join(env.home, '.alibabacloud', 'credentials'),
       '[default]\ntype = access_key\naccess_key_id = file-id\naccess_key_secret = file-secret\n');
     const model = await buildCredential(undefined).getCredential();
     assert.deepEqual([model.accessKeyId, model.accessKeySecret], ['file-id', 'file-secret']);
