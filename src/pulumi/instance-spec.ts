@@ -18,6 +18,8 @@ import { TaskResource } from './task-resource';
 export interface InstanceSpecArgs extends OperationArgs {
   /** The instance class to have, e.g. `redis.master.large.default`. */
   instanceClass: pulumi.Input<string>;
+  /** `DOWNGRADE` for a smaller class; default: the API's `UPGRADE`. */
+  orderType?: pulumi.Input<'UPGRADE' | 'DOWNGRADE'>;
 }
 
 /**

@@ -33,7 +33,9 @@ function specOperation(inputs: SpecInputs, call: ProviderCall): Operation {
       return { satisfied: live.instanceClass === inputs.instanceClass, task: null, live: { instanceClass: live.instanceClass } };
     },
     mutate: () =>
-      call.tasks.sdk.modifyInstanceSpec(new ModifyInstanceSpecRequest({ instanceId: inputs.instanceId, instanceClass: inputs.instanceClass })),
+      call.tasks.sdk.modifyInstanceSpec(
+        new ModifyInstanceSpecRequest({ instanceId: inputs.instanceId, instanceClass: inputs.instanceClass, orderType: inputs.orderType }),
+      ),
     unchanged: `instance ${inputs.instanceId} already has class ${inputs.instanceClass}; no ModifyInstanceSpec sent`,
   };
 }

@@ -76,6 +76,8 @@ export interface WaiterInputs extends CommonInputs {
  */
 export interface SpecInputs extends CommonInputs {
   instanceClass: string;
+  /** ModifyInstanceSpec `OrderType`; absent: the API's default (`UPGRADE`). */
+  orderType?: 'UPGRADE' | 'DOWNGRADE';
   /** TaskAction labels overriding the defaults for ModifyInstanceSpec. */
   taskActions: string[] | null;
 }
@@ -194,6 +196,11 @@ function parseParameters(value: unknown): Record<string, string> {
   return parameters;
 }
 
+function parseOrderType(value: unknown): 'UPGRADE' | 'DOWNGRADE' {
+  if (value !== 'UPGRADE' && value !== 'DOWNGRADE') throw new InvalidOptionError('orderType', `expected "UPGRADE" or "DOWNGRADE", got ${describe(value)}`);
+  return value;
+}
+
 const PLACEHOLDER_ID = 'unknown';
 
 function readCommon(reader: InputReader): CommonInputs {
@@ -273,6 +280,8 @@ export function parseSpecInputs(props: Record<string, unknown>): Parsed<SpecInpu
     instanceClass: reader.read('instanceClass', (v) => validateIdentifier('instanceClass', v), PLACEHOLDER_ID),
     taskActions: readTaskActions(reader),
   };
+  const orderType = reader.optional('orderType', parseOrderType);
+  if (orderType !== undefined) value.orderType = orderType;
   return { value, failures: reader.failures };
 }
 

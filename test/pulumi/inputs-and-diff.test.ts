@@ -49,6 +49,11 @@ describe('pulumi inputs and diff', () => {
       assert.deepEqual(bad.failures.map((f) => f.property), ['parameters']);
     });
 
+    it('accepts the two order types of ModifyInstanceSpec only', () => {
+      assert.equal(validInputs(parseSpecInputs({ instanceId: 'r-1', instanceClass: 'c', orderType: 'DOWNGRADE' })).orderType, 'DOWNGRADE');
+      assert.deepEqual(parseSpecInputs({ instanceId: 'r-1', instanceClass: 'c', orderType: 'down' }).failures.map((f) => f.property), ['orderType']);
+    });
+
     it('rejects a resourceUrn that is not a URN, and throws the first failure as InvalidOptionError', () => {
       const parsed = parseSpecInputs({ instanceId: 'r-1', instanceClass: 'c', resourceUrn: 'w' });
       assert.deepEqual(parsed.failures.map((f) => f.property), ['resourceUrn']);
