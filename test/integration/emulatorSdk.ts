@@ -76,7 +76,7 @@ export interface RawAcs3 {
 }
 
 /** Send a POST signed with the SDK's `OpenApiUtil.getAuthorization`; resolves to status and parsed body. */
-export function rawAcs3(emu: Emulator, spec: RawAcs3 = {}): Promise<{ status: number; body: any }> {
+export async function rawAcs3(emu: Emulator, spec: RawAcs3 = {}): Promise<{ status: number; body: any }> {
   const query = spec.params ?? { InstanceId: 'r-bp1emu000000001' };
   const payloadHash = createHash('sha256').update('').digest('hex');
   const headers: Record<string, string> = {
@@ -95,30 +95,25 @@ export function rawAcs3(emu: Emulator, spec: RawAcs3 = {}): Promise<{ status: nu
     spec.secret ?? emu.accessKeySecret,
   );
   const qs = new URLSearchParams(spec.sentParams ?? query).toString();
-  return new Promise((resolve, reject) => {
-    const req = request(`${emu.url}/?${qs}`, { method: 'POST', headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text === '' ? undefined : JSON.parse(text) });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  const { status, text } = await post(`${emu.url}/?${qs}`, headers);
+  return { status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
 /** POST to a control route; resolves to status and parsed body. */
-export function controlPost(emu: Emulator, method: string, args?: unknown[] | string): Promise<{ status: number; body: any }> {
-  const text = args === undefined ? '' : typeof args === 'string' ? args : JSON.stringify(args);
+export async function controlPost(emu: Emulator, method: string, args?: unknown[] | string): Promise<{ status: number; body: any }> {
+  const { status, text } = await post(`${emu.url}/__control/${method}`, {}, args === undefined ? '' : typeof args === 'string' ? args : JSON.stringify(args));
+  return { status, body: JSON.parse(text) };
+}
+
+/** One POST on a fresh connection; resolves to the status and the body text. */
+function post(url: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${emu.url}/__control/${method}`, { method: 'POST', agent: false }, (res) => {
+    const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
-    req.end(text);
+    req.end(body);
   });
 }
