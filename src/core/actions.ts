@@ -35,7 +35,7 @@ export type MutatingApi =
 
 /**
  * TaskAction labels a task started by each API may carry. Each list holds the emulator's label (see
- * `src/emulator/taskActions.ts`) and the API name; parameter changes also hold the documented
+ * `src/emulator/task-actions.ts`) and the API name; parameter changes also hold the documented
  * `ModifyDBInstanceParameter`.
  *
  * @example

@@ -4,8 +4,8 @@
  */
 import { apiErrors } from './errors';
 import type { NonceCache } from './nonces';
-import type { ParsedRequest, RawRequest } from './requestParse';
-import { parseSecondTime } from './timeFormat';
+import type { ParsedRequest, RawRequest } from './request-parse';
+import { parseSecondTime } from './time-format';
 import {
   ACS3_ALGORITHM,
   acs3CanonicalRequest,

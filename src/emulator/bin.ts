@@ -6,9 +6,9 @@
  * // $ kvwait-emulator --port 8080 --time-scale 60
  */
 import { readFileSync } from 'node:fs';
-import { USAGE, UsageError, parseBinArgs } from './binArgs';
-import { EmulatorControlError } from './controlError';
-import { CONTROL_PREFIX } from './controlHttp';
+import { USAGE, UsageError, parseBinArgs } from './bin-args';
+import { EmulatorControlError } from './control-error';
+import { CONTROL_PREFIX } from './control-http';
 import { startEmulator, type EmulatorConfig } from './index';
 
 function readConfig(path: string): EmulatorConfig {

@@ -1,15 +1,15 @@
 /**
- * The in-process control surface of a running emulator (also served over HTTP by `controlHttp`).
+ * The in-process control surface of a running emulator (also served over HTTP by `control-http`).
  */
-import { instanceAttributeView } from './actions/describeInstanceAttribute';
+import { instanceAttributeView } from './actions/describe-instance-attribute';
 import type { EmulatorContext } from './context';
-import { EmulatorControlError } from './controlError';
+import { EmulatorControlError } from './control-error';
 import type { FaultConfig } from './faults';
 import { standardHistory, type InstanceConfig } from './options';
 import type { ConflictCode } from './state';
-import type { TaskScript, TaskSeed } from './taskSpec';
-import type { DescribeTasksItem } from './taskView';
-import { taskViews } from './taskViews';
+import type { TaskScript, TaskSeed } from './task-spec';
+import type { DescribeTasksItem } from './task-view';
+import { taskViews } from './task-views';
 
 /** A task as control reports it: its DescribeTasks item plus where it lives and whether it is visible yet. */
 export type TaskInfo = DescribeTasksItem & { InstanceId: string; Visible: boolean };

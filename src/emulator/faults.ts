@@ -1,7 +1,7 @@
 /**
  * Fault injection: per-action rates of failure kinds and latency, decided with the seeded PRNG.
  */
-import { EmulatorControlError } from './controlError';
+import { EmulatorControlError } from './control-error';
 
 /** Failure rates (probabilities 0..1, summing to at most 1) and latency of one action. */
 export interface FaultConfig {

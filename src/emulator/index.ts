@@ -15,9 +15,9 @@ import { EmulatorState } from './state';
 import { TIMESTAMP_TOLERANCE_MS } from './auth';
 
 export { ApiError } from './errors';
-export { EmulatorControlError } from './controlError';
+export { EmulatorControlError } from './control-error';
 export { CONTROL_METHODS, type EmulatorControl, type TaskInfo } from './control';
-export { CONTROL_PREFIX } from './controlHttp';
+export { CONTROL_PREFIX } from './control-http';
 export type { FaultConfig } from './faults';
 export type { InstanceSeed } from './instance';
 export {
@@ -30,9 +30,9 @@ export {
   type InstanceConfig,
 } from './options';
 export type { ConflictCode } from './state';
-export { TASK_ACTION_LABELS, TASK_TEMPLATES, type MutationAction, type TaskTemplate } from './taskActions';
-export type { TaskScript, TaskSeed } from './taskSpec';
-export type { DescribeTasksItem } from './taskView';
+export { TASK_ACTION_LABELS, TASK_TEMPLATES, type MutationAction, type TaskTemplate } from './task-actions';
+export type { TaskScript, TaskSeed } from './task-spec';
+export type { DescribeTasksItem } from './task-view';
 export { API_VERSION } from './actions';
 
 /** A running emulator. */

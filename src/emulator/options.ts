@@ -1,11 +1,11 @@
 /**
  * Options of `startEmulator`, the config file shape, defaults, and their validation.
  */
-import { EmulatorControlError } from './controlError';
+import { EmulatorControlError } from './control-error';
 import type { FaultConfig } from './faults';
 import type { InstanceSeed } from './instance';
 import type { ConflictCode } from './state';
-import type { TaskSeed } from './taskSpec';
+import type { TaskSeed } from './task-spec';
 
 /** A key pair the emulator accepts. */
 export interface EmulatorCredential {

@@ -2,7 +2,7 @@
  * Pure parameter validation helpers that answer with the API's error codes.
  */
 import { apiErrors } from './errors';
-import { parseMinuteTime, parseSecondTime } from './timeFormat';
+import { parseMinuteTime, parseSecondTime } from './time-format';
 
 /** API parameters of one request (decoded strings). */
 export type Params = Readonly<Record<string, string | undefined>>;

@@ -7,10 +7,10 @@ import { ACTIONS, API_VERSION } from './actions';
 import { authenticate } from './auth';
 import type { EmulatorContext } from './context';
 import type { EmulatorControl } from './control';
-import { CONTROL_PREFIX, handleControl } from './controlHttp';
+import { CONTROL_PREFIX, handleControl } from './control-http';
 import { ApiError, apiErrors, errorBody } from './errors';
 import { decideFault, decideLatency, type FaultKind } from './faults';
-import { parseRequest, type RawRequest } from './requestParse';
+import { parseRequest, type RawRequest } from './request-parse';
 
 /** Largest request body accepted. */
 const MAX_BODY_BYTES = 1024 * 1024;

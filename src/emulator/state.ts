@@ -3,14 +3,14 @@
  * completed task's change to its instance.
  */
 import type { ServerClock } from './clock';
-import { EmulatorControlError } from './controlError';
+import { EmulatorControlError } from './control-error';
 import { apiErrors } from './errors';
 import { instanceFromSeed, type InstanceAttributes, type InstanceSeed } from './instance';
 import type { Rng } from './prng';
 import { isActiveStatus, simulateTask, type TaskPlan, type TaskSnapshot } from './simulation';
-import { planFromScript, validateTaskScript, type TaskScript, type TaskSeed } from './taskSpec';
-import { TASK_TEMPLATES, templateForLabel, type MutationAction } from './taskActions';
-import { formatSecondTime, parseSecondTime } from './timeFormat';
+import { planFromScript, validateTaskScript, type TaskScript, type TaskSeed } from './task-spec';
+import { TASK_TEMPLATES, templateForLabel, type MutationAction } from './task-actions';
+import { formatSecondTime, parseSecondTime } from './time-format';
 
 /** A change a completed task makes to its instance. */
 export type InstanceEffect = (attrs: InstanceAttributes) => void;

@@ -2,17 +2,17 @@
  * The action registry: API action name → handler.
  */
 import type { ActionHandler } from './context';
-import { describeHistoryTasks } from './describeHistoryTasks';
-import { describeInstanceAttribute } from './describeInstanceAttribute';
-import { describeTaskDetail } from './describeTaskDetail';
-import { describeTasks } from './describeTasks';
-import { flushInstance } from './flushInstance';
-import { modifyInstanceConfig } from './modifyInstanceConfig';
-import { modifyInstanceMajorVersion } from './modifyInstanceMajorVersion';
-import { modifyInstanceParameter } from './modifyInstanceParameter';
-import { modifyInstanceSpec } from './modifyInstanceSpec';
-import { restartInstance } from './restartInstance';
-import { switchNetwork } from './switchNetwork';
+import { describeHistoryTasks } from './describe-history-tasks';
+import { describeInstanceAttribute } from './describe-instance-attribute';
+import { describeTaskDetail } from './describe-task-detail';
+import { describeTasks } from './describe-tasks';
+import { flushInstance } from './flush-instance';
+import { modifyInstanceConfig } from './modify-instance-config';
+import { modifyInstanceMajorVersion } from './modify-instance-major-version';
+import { modifyInstanceParameter } from './modify-instance-parameter';
+import { modifyInstanceSpec } from './modify-instance-spec';
+import { restartInstance } from './restart-instance';
+import { switchNetwork } from './switch-network';
 
 /**
  * Every action the emulator serves.

@@ -3,7 +3,7 @@ import { DEFAULT_TASK_ACTIONS, taskActionsFor } from '../../../src/core/actions'
 import { errorCodes, isTaskConflictError } from '../../../src/core/conflict';
 import { InvalidOptionError } from '../../../src/core/errors';
 import { taskIdFromResponse } from '../../../src/core/mutation-response';
-import { TASK_ACTION_LABELS } from '../../../src/emulator/taskActions';
+import { TASK_ACTION_LABELS } from '../../../src/emulator/task-actions';
 
 describe('core/actions', () => {
   it("includes the emulator's label and the API name for every action the emulator knows", () => {

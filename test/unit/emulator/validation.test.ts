@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { parseBinArgs } from '../../../src/emulator/binArgs';
+import { parseBinArgs } from '../../../src/emulator/bin-args';
 import { jsonObjectParam, optionalInt, page, requireParam, requireTime } from '../../../src/emulator/params';
-import { planFromScript, validateTaskScript } from '../../../src/emulator/taskSpec';
-import { formatSecondTime, parseMinuteTime, parseSecondTime } from '../../../src/emulator/timeFormat';
+import { planFromScript, validateTaskScript } from '../../../src/emulator/task-spec';
+import { formatSecondTime, parseMinuteTime, parseSecondTime } from '../../../src/emulator/time-format';
 import { resolveOptions } from '../../../src/emulator/options';
 
-describe('emulator/timeFormat', () => {
+describe('emulator/time-format', () => {
   it('parses the two UTC formats and rejects near misses', () => {
     assert.equal(parseMinuteTime('2020-11-20T01:00Z'), Date.UTC(2020, 10, 20, 1, 0));
     assert.equal(parseSecondTime('2020-11-13T06:16:54Z'), Date.UTC(2020, 10, 13, 6, 16, 54));
@@ -32,7 +32,7 @@ describe('emulator/params', () => {
   });
 });
 
-describe('emulator/taskSpec', () => {
+describe('emulator/task-spec', () => {
   const steps = [{ name: 'a', durationMs: 60_000 }, { name: 'b', durationMs: 60_000 }, { name: 'c', durationMs: 60_000 }];
 
   it('scales nominal durations by timeScale and defaults to the middle step', () => {
@@ -64,7 +64,7 @@ describe('emulator/options', () => {
   });
 });
 
-describe('emulator/binArgs', () => {
+describe('emulator/bin-args', () => {
   it('parses flags strictly', () => {
     assert.deepEqual(parseBinArgs(['--port', '8080', '--time-scale', '60', '--seed', '3', '--config', 'c.json']), {
       help: false,

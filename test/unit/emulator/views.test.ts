@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { createControl } from '../../../src/emulator/control';
-import { handleControl } from '../../../src/emulator/controlHttp';
+import { handleControl } from '../../../src/emulator/control-http';
 import { ServerClock } from '../../../src/emulator/clock';
 import { FaultRegistry } from '../../../src/emulator/faults';
 import { NonceCache } from '../../../src/emulator/nonces';
 import { createRng } from '../../../src/emulator/prng';
 import { simulateTask } from '../../../src/emulator/simulation';
 import { EmulatorState } from '../../../src/emulator/state';
-import { describeTasksItem } from '../../../src/emulator/taskView';
+import { describeTasksItem } from '../../../src/emulator/task-view';
 
-describe('emulator/taskView', () => {
+describe('emulator/task-view', () => {
   const plan = { steps: [{ name: 'exec_task', durationMs: 1500 }, { name: 'init_redis', durationMs: 1500 }], pendingMs: 0, outcome: { kind: 'complete' as const } };
   const id = { taskId: '7', taskAction: 'RestartDBInstance', beginStampMs: Date.UTC(2024, 0, 1) };
 
@@ -38,7 +38,7 @@ describe('emulator/taskView', () => {
   });
 });
 
-describe('emulator/controlHttp', () => {
+describe('emulator/control-http', () => {
   it('refuses peers that are not loopback', () => {
     const clock = new ServerClock(Date.now);
     const rng = createRng(1);

@@ -2,7 +2,7 @@
  * Pure rendering of a task's state into the wire shapes of DescribeTasks and DescribeHistoryTasks.
  */
 import type { TaskSnapshot, TaskStatusCode } from './simulation';
-import { formatSecondTime } from './timeFormat';
+import { formatSecondTime } from './time-format';
 
 /** A DescribeTasks `Items[]` entry, as sent on the wire. */
 export interface DescribeTasksItem {

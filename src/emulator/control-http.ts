@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { CONTROL_METHODS, type EmulatorControl } from './control';
-import { EmulatorControlError } from './controlError';
+import { EmulatorControlError } from './control-error';
 import { isLoopback } from './options';
 
 /**

@@ -2,7 +2,7 @@
  * User-facing task descriptions (scripted outcomes, seeded tasks) and their translation into a pure
  * `TaskPlan` in task time.
  */
-import { EmulatorControlError } from './controlError';
+import { EmulatorControlError } from './control-error';
 import type { OutcomePlan, StepPlan, TaskPlan } from './simulation';
 
 /** Scripted course of a task. All durations are nominal ms, divided by the emulator's timeScale. */

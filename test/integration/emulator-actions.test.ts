@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { startEmulator, TASK_ACTION_LABELS, type Emulator } from '../../src/emulator';
-import { $Kvstore, callAction, describeTasks, minute, sdkClient } from './emulatorSdk';
+import { $Kvstore, callAction, describeTasks, minute, sdkClient } from './emulator-sdk';
 
 const MIN = 60_000;
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ClientError, ThrottlingError } from '@alicloud/openapi-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { $Kvstore, callAction, rawAcs3, sdkClient } from './emulatorSdk';
+import { $Kvstore, callAction, rawAcs3, sdkClient } from './emulator-sdk';
 
 const INSTANCE = 'r-bp1emu000000001';
 

@@ -4,8 +4,8 @@
  */
 import { apiErrors } from '../errors';
 import { optionalInt, page, requireParam, requireTime } from '../params';
-import { HISTORY_STATUS } from '../taskView';
-import { taskViews } from '../taskViews';
+import { HISTORY_STATUS } from '../task-view';
+import { taskViews } from '../task-views';
 import type { ActionHandler } from './context';
 
 /**

@@ -3,7 +3,7 @@
  */
 import { apiErrors } from '../errors';
 import { requireParam } from '../params';
-import { taskViews } from '../taskViews';
+import { taskViews } from '../task-views';
 import type { ActionHandler } from './context';
 
 /**

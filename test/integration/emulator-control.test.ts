@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { $Kvstore, controlPost, describeTasks, sdkClient } from './emulatorSdk';
+import { $Kvstore, controlPost, describeTasks, sdkClient } from './emulator-sdk';
 
 const BIN = join(__dirname, '../../src/emulator/bin.js');
 

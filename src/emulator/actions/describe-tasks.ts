@@ -5,7 +5,7 @@
 import { apiErrors } from '../errors';
 import { optionalInt, page, requireParam, requireTime } from '../params';
 import { TASK_STATUS_CODES } from '../simulation';
-import { taskViews } from '../taskViews';
+import { taskViews } from '../task-views';
 import type { ActionHandler } from './context';
 
 /**

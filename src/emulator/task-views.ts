@@ -3,7 +3,7 @@
  */
 import type { TaskSnapshot } from './simulation';
 import type { EmulatorState, InstanceRecord, TaskRecord } from './state';
-import { describeTasksItem, type DescribeTasksItem } from './taskView';
+import { describeTasksItem, type DescribeTasksItem } from './task-view';
 
 /** A task with its state now and its DescribeTasks item. */
 export interface TaskView {

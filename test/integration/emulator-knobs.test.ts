@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ServerError, ThrottlingError } from '@alicloud/openapi-core';
 import { startEmulator, type Emulator, type FaultConfig } from '../../src/emulator';
-import { $Kvstore, describeTasks, minute, callAction, sdkClient } from './emulatorSdk';
+import { $Kvstore, describeTasks, minute, callAction, sdkClient } from './emulator-sdk';
 
 const MIN = 60_000;
 
