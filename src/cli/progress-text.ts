@@ -67,7 +67,7 @@ export function percentText(progress: number | null): string {
  * etaText(107); // 'about 1m47s left'
  * ```
  */
-export function etaText(remainSeconds: number | null): string {
+function etaText(remainSeconds: number | null): string {
   return remainSeconds === null || remainSeconds <= 0 ? '' : `about ${formatDuration(remainSeconds * 1000)} left`;
 }
 

@@ -24,7 +24,7 @@ import { runWait, type CliConnection } from './run-wait';
  * packageVersion(); // '0.1.0'
  * ```
  */
-export function packageVersion(): string {
+function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

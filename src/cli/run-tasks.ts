@@ -34,7 +34,7 @@ export interface TasksRuntime extends CliStreams {
  * sortTasks(tasks).map((t) => t.taskId);
  * ```
  */
-export function sortTasks(tasks: readonly Task[]): Task[] {
+function sortTasks(tasks: readonly Task[]): Task[] {
   const begin = (t: Task) => t.beginTime?.getTime() ?? Number.POSITIVE_INFINITY;
   return [...tasks].sort((a, b) => begin(a) - begin(b) || a.taskId.localeCompare(b.taskId, 'en', { numeric: true }));
 }
@@ -47,7 +47,7 @@ export function sortTasks(tasks: readonly Task[]): Task[] {
  * inWindow(task, new Date(Date.now() - 3_600_000), new Date());
  * ```
  */
-export function inWindow(task: Task, since: Date, until: Date): boolean {
+function inWindow(task: Task, since: Date, until: Date): boolean {
   const begin = task.beginTime?.getTime();
   return begin === undefined || (begin >= since.getTime() && begin <= until.getTime());
 }

@@ -8,7 +8,7 @@
  * @example
  * INSTANCE_CLASSES['redis.master.mid.default'].capacity; // 2048
  */
-export const INSTANCE_CLASSES: Readonly<Record<string, { capacity: number; bandwidth: number; connections: number; qps: number }>> = {
+const INSTANCE_CLASSES: Readonly<Record<string, { capacity: number; bandwidth: number; connections: number; qps: number }>> = {
   'redis.master.small.default': { capacity: 1024, bandwidth: 10, connections: 10000, qps: 100000 },
   'redis.master.mid.default': { capacity: 2048, bandwidth: 16, connections: 10000, qps: 100000 },
   'redis.master.stand.default': { capacity: 4096, bandwidth: 24, connections: 10000, qps: 100000 },
@@ -68,7 +68,7 @@ export interface InstanceSeed {
  * @example
  * DEFAULT_INSTANCE_CONFIG['maxmemory-policy']; // 'volatile-lru'
  */
-export const DEFAULT_INSTANCE_CONFIG: Readonly<Record<string, string>> = {
+const DEFAULT_INSTANCE_CONFIG: Readonly<Record<string, string>> = {
   'maxmemory-policy': 'volatile-lru',
   'hash-max-ziplist-entries': '512',
   timeout: '0',

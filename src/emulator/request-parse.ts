@@ -12,7 +12,7 @@ import { parseAcs3Authorization, type Acs3Authorization } from './signature';
  * @example
  * V2_PROTOCOL_KEYS.includes('SignatureNonce'); // true
  */
-export const V2_PROTOCOL_KEYS = [
+const V2_PROTOCOL_KEYS = [
   'Action',
   'Version',
   'Format',
@@ -83,7 +83,7 @@ function single(parsed: ReturnType<typeof parseQueryString>): Record<string, str
  * @example
  * splitUrl('/?Action=DescribeTasks&A=1'); // {pathname: '/', query: {Action: 'DescribeTasks', A: '1'}}
  */
-export function splitUrl(url: string): { pathname: string; query: Record<string, string> } {
+function splitUrl(url: string): { pathname: string; query: Record<string, string> } {
   const q = url.indexOf('?');
   if (q < 0) return { pathname: url || '/', query: {} };
   return { pathname: url.slice(0, q) || '/', query: single(parseQueryString(url.slice(q + 1))) };

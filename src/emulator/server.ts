@@ -60,7 +60,7 @@ function faultReply(kind: Exclude<FaultKind, 'drop'>, requestId: string, hostId:
  * @example
  * const {reply, latencyMs} = handleApi(ctx, raw);
  */
-export function handleApi(ctx: EmulatorContext, raw: RawRequest): { reply: Reply; latencyMs: number; action: string; code: string } {
+function handleApi(ctx: EmulatorContext, raw: RawRequest): { reply: Reply; latencyMs: number; action: string; code: string } {
   const requestId = ctx.rng.uuid();
   const hostId = raw.headers.host ?? 'r-kvstore.aliyuncs.com';
   let action = '';

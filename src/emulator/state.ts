@@ -49,7 +49,7 @@ export type ConflictCode = 'Task.Conflict' | 'IncorrectDBInstanceState';
  * @example
  * state.instanceStatus(record) === IDLE_STATUS; // no active task
  */
-export const IDLE_STATUS = 'Normal';
+const IDLE_STATUS = 'Normal';
 
 /**
  * All instances and tasks of one emulator.

@@ -14,7 +14,7 @@ import type { ActionHandler } from './context';
  * @example
  * DESCRIBE_TASKS_PAGE_SIZES.includes(50); // true
  */
-export const DESCRIBE_TASKS_PAGE_SIZES = [30, 50, 100] as const;
+const DESCRIBE_TASKS_PAGE_SIZES = [30, 50, 100] as const;
 
 function parseStatusList(raw: string): Set<string> {
   const codes = raw.split(',').map((s) => s.trim());

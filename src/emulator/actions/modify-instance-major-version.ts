@@ -11,7 +11,7 @@ import type { ActionHandler } from './context';
  * @example
  * MAJOR_VERSIONS.at(-1); // '7.0'
  */
-export const MAJOR_VERSIONS = ['4.0', '5.0', '6.0', '7.0'] as const;
+const MAJOR_VERSIONS = ['4.0', '5.0', '6.0', '7.0'] as const;
 
 /**
  * The ModifyInstanceMajorVersion handler (InstanceId and a MajorVersion newer than the current one required).
