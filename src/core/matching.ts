@@ -53,7 +53,9 @@ export function beginTimeFloor(criteria: Pick<MatchCriteria, 'since' | 'clockSke
  * ```
  */
 export function finishedBefore(task: Task, since: Date): boolean {
-  return isTerminalStatus(task.status) && task.finishTime !== null && task.finishTime.getTime() < since.getTime();
+  // FinishTime is truncated to the second: a task stamped in the same second as `since` may have ended after it.
+  const sinceSecond = Math.floor(since.getTime() / 1000) * 1000;
+  return isTerminalStatus(task.status) && task.finishTime !== null && task.finishTime.getTime() < sinceSecond;
 }
 
 function compareBegin(a: Task, b: Task): number {

@@ -48,6 +48,10 @@ describe('core/mutation-response taskIdFromResponse', () => {
     assert.equal(taskIdFromResponse({ body: { TaskId: ' 77 ' } }), '77');
     assert.equal(taskIdFromResponse({ TaskId: '5' }), '5');
   });
+  it("reads the official SDK's camelCase response model (body.taskId)", () => {
+    assert.equal(taskIdFromResponse({ statusCode: 200, body: { requestId: 'r', taskId: '32303' } }), '32303');
+    assert.equal(taskIdFromResponse({ body: { requestId: 'r', taskId: 32304 } }), '32304');
+  });
   it('returns null when there is no usable TaskId', () => {
     assert.equal(taskIdFromResponse({ body: { OrderId: '1' } }), null);
     assert.equal(taskIdFromResponse({ body: { TaskId: '' } }), null);

@@ -24,6 +24,14 @@ describe('core/matching selectTask', () => {
     assert.equal(selectTask([stale, fresh], base), fresh);
   });
 
+  it('matches a task that finished within the same second as since (FinishTime has whole-second precision)', () => {
+    const sentAt = new Date('2024-05-01T10:00:00.600Z');
+    const quick = makeTask({ taskId: '3', beginTime: at('10:00:00'), status: TaskStatus.Complete, finishTime: at('10:00:00') });
+    assert.equal(selectTask([quick], { ...base, since: sentAt }), quick);
+    const earlier = makeTask({ taskId: '4', beginTime: at('09:59:58'), status: TaskStatus.Complete, finishTime: at('09:59:59') });
+    assert.equal(selectTask([earlier], { ...base, since: sentAt }), null);
+  });
+
   it('accepts a task whose BeginTime is skewed before since, within the tolerance', () => {
     const skewed = makeTask({ beginTime: at('09:58:30') });
     assert.equal(selectTask([skewed], base), skewed);
