@@ -25,7 +25,12 @@ import {
  */
 export const TIMESTAMP_TOLERANCE_MS = 15 * 60_000;
 
-/** What authentication needs besides the request. */
+/**
+ * What authentication needs besides the request.
+ *
+ * @example
+ * const auth: AuthContext = {keys: new Map([['LTAI...', 'secret']]), nonces: new NonceCache(30 * 60_000), serverNowMs: clock.stamp()};
+ */
 export interface AuthContext {
   /** Access key id → secret. */
   keys: ReadonlyMap<string, string>;

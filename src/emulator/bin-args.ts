@@ -19,7 +19,13 @@ export const USAGE = `Usage: kvwait-emulator [--port N] [--host 127.0.0.1] [--ti
   --config FILE         JSON EmulatorConfig: credentials, instances, conflictCode, faults, clockSkewMs
   --verbose             log one line per request to stderr (never secrets or signatures)`;
 
-/** Parsed command line. */
+/**
+ * Parsed command line.
+ *
+ * @example
+ * const args: BinArgs = parseBinArgs(['--time-scale', '60']);
+ * args.timeScale; // 60
+ */
 export interface BinArgs {
   help: boolean;
   port?: number;

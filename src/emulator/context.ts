@@ -7,7 +7,13 @@ import type { NonceCache } from './nonces';
 import type { Rng } from './prng';
 import type { EmulatorState } from './state';
 
-/** The shared parts of one emulator. */
+/**
+ * The shared parts of one emulator.
+ *
+ * @example
+ * const ctx: EmulatorContext = {state, clock, rng, keys, nonces, faults: new FaultRegistry(), counts: new Map(), timeScale: 60};
+ * const control = createControl(ctx);
+ */
 export interface EmulatorContext {
   state: EmulatorState;
   clock: ServerClock;

@@ -11,10 +11,23 @@ import type { TaskScript, TaskSeed } from './task-spec';
 import type { DescribeTasksItem } from './task-view';
 import { taskViews } from './task-views';
 
-/** A task as control reports it: its DescribeTasks item plus where it lives and whether it is visible yet. */
+/**
+ * A task as control reports it: its DescribeTasks item plus where it lives and whether it is visible yet.
+ *
+ * @example
+ * const info: TaskInfo = emu.control.addTask('r-bp1emu000000001', {taskAction: 'RestartDBInstance'});
+ * info.Visible; // true (no appearAfterMs)
+ */
 export type TaskInfo = DescribeTasksItem & { InstanceId: string; Visible: boolean };
 
-/** Control operations. Every method is also `POST /__control/<method>` with a JSON array of arguments. */
+/**
+ * Control operations. Every method is also `POST /__control/<method>` with a JSON array of arguments.
+ *
+ * @example
+ * emu.control.scriptNext('r-bp1emu000000001', {outcome: 'closed', atStep: 1});
+ * emu.control.advance(10 * 60_000); // ten nominal minutes later
+ * emu.control.requestCounts(); // {ModifyInstanceSpec: 1, DescribeTasks: 4}
+ */
 export interface EmulatorControl {
   /** Create an instance (with standard history unless `historyTasks: false`); returns its attributes. */
   addInstance(config: InstanceConfig): Record<string, unknown>;

@@ -30,7 +30,13 @@ export class ApiError extends Error {
   }
 }
 
-/** The JSON body of an Alibaba error answer. */
+/**
+ * The JSON body of an Alibaba error answer.
+ *
+ * @example
+ * const body: ErrorBody = errorBody(apiErrors.instanceNotFound(), requestId, 'r-kvstore.aliyuncs.com');
+ * body.Code; // 'InvalidInstanceId.NotFound'
+ */
 export interface ErrorBody {
   RequestId: string;
   HostId: string;

@@ -3,7 +3,13 @@
  */
 import { EmulatorControlError } from './control-error';
 
-/** Failure rates (probabilities 0..1, summing to at most 1) and latency of one action. */
+/**
+ * Failure rates (probabilities 0..1, summing to at most 1) and latency of one action.
+ *
+ * @example
+ * const faults: FaultConfig = {throttleRate: 0.3, dropRate: 0.1, latencyMs: [20, 200], retryAfterMs: 500};
+ * emu.control.setFaults('DescribeTasks', faults);
+ */
 export interface FaultConfig {
   /** 400 `Throttling.User`. */
   throttleRate?: number;
@@ -23,7 +29,12 @@ export interface FaultConfig {
   retryAfterMs?: number;
 }
 
-/** The failure kinds a request can be given. */
+/**
+ * The failure kinds a request can be given.
+ *
+ * @example
+ * const kind: FaultKind | undefined = decideFault({throttleRate: 1}, 0.5); // 'throttle'
+ */
 export type FaultKind = 'throttle' | 'internal' | 'unavailable' | 'html' | 'empty' | 'drop';
 
 const RATE_FIELDS: ReadonlyArray<[keyof FaultConfig, FaultKind]> = [

@@ -35,7 +35,14 @@ export type { TaskScript, TaskSeed } from './task-spec';
 export type { DescribeTasksItem } from './task-view';
 export { API_VERSION } from './actions';
 
-/** A running emulator. */
+/**
+ * A running emulator.
+ *
+ * @example
+ * const emu: Emulator = await startEmulator({timeScale: 60});
+ * console.log(emu.url, emu.accessKeyId); // http://127.0.0.1:41234 LTAI...
+ * await emu.stop();
+ */
 export interface Emulator {
   /** e.g. `http://127.0.0.1:41234`. */
   url: string;

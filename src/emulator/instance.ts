@@ -16,7 +16,13 @@ const INSTANCE_CLASSES: Readonly<Record<string, { capacity: number; bandwidth: n
   'redis.master.2xlarge.default': { capacity: 16384, bandwidth: 32, connections: 20000, qps: 100000 },
 };
 
-/** The DescribeInstanceAttribute fields the emulator keeps (PascalCase as on the wire; Config as an object). */
+/**
+ * The DescribeInstanceAttribute fields the emulator keeps (PascalCase as on the wire; Config as an object).
+ *
+ * @example
+ * const attrs: InstanceAttributes = instanceFromSeed({instanceId: 'r-bp1emu000000001'}, '2024-05-01T10:00:00Z');
+ * attrs.InstanceClass; // 'redis.master.small.default'
+ */
 export interface InstanceAttributes {
   InstanceId: string;
   InstanceName: string;
@@ -41,7 +47,12 @@ export interface InstanceAttributes {
   CreateTime: string;
 }
 
-/** How to create an instance (control `addInstance`, config file `instances`). Only `instanceId` is required. */
+/**
+ * How to create an instance (control `addInstance`, config file `instances`). Only `instanceId` is required.
+ *
+ * @example
+ * emu.control.addInstance({instanceId: 'r-bp1test00000001', instanceClass: 'redis.master.mid.default', engineVersion: '6.0'});
+ */
 export interface InstanceSeed {
   /** e.g. `r-bp1emu000000001`. */
   instanceId: string;

@@ -7,19 +7,37 @@ import type { InstanceSeed } from './instance';
 import type { ConflictCode } from './state';
 import type { TaskSeed } from './task-spec';
 
-/** A key pair the emulator accepts. */
+/**
+ * A key pair the emulator accepts.
+ *
+ * @example
+ * const credential: EmulatorCredential = {accessKeyId: 'LTAItest', accessKeySecret: 'test-secret'};
+ * await startEmulator({config: {credentials: [credential]}});
+ */
 export interface EmulatorCredential {
   accessKeyId: string;
   accessKeySecret: string;
 }
 
-/** An instance to create at start, with its history tasks. */
+/**
+ * An instance to create at start, with its history tasks.
+ *
+ * @example
+ * const instance: InstanceConfig = {instanceId: 'r-bp1test00000001', historyTasks: false};
+ * await startEmulator({config: {instances: [instance]}});
+ */
 export interface InstanceConfig extends InstanceSeed {
   /** `true` (default): the standard history (see `standardHistory`); `false`: none; or explicit tasks. */
   historyTasks?: boolean | TaskSeed[];
 }
 
-/** The emulator's world at start (`options.config`, or the JSON file of `kvwait-emulator --config`). */
+/**
+ * The emulator's world at start (`options.config`, or the JSON file of `kvwait-emulator --config`).
+ *
+ * @example
+ * const config: EmulatorConfig = {conflictCode: 'IncorrectDBInstanceState', faults: {'*': {latencyMs: 20}}, clockSkewMs: 120_000};
+ * await startEmulator({config});
+ */
 export interface EmulatorConfig {
   /** Accepted key pairs; the first is the one `startEmulator` returns. Default: `[DEFAULT_CREDENTIAL]`. */
   credentials?: EmulatorCredential[];
@@ -33,7 +51,13 @@ export interface EmulatorConfig {
   clockSkewMs?: number;
 }
 
-/** Options of `startEmulator`. */
+/**
+ * Options of `startEmulator`.
+ *
+ * @example
+ * const options: EmulatorOptions = {port: 0, timeScale: 60, seed: 7, log: (line) => console.error(line)};
+ * const emu = await startEmulator(options);
+ */
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
@@ -101,7 +125,13 @@ export function isLoopback(address: string | undefined): boolean {
   return address === 'localhost' || address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address);
 }
 
-/** Options with defaults filled in. */
+/**
+ * Options with defaults filled in.
+ *
+ * @example
+ * const opts: ResolvedOptions = resolveOptions({timeScale: 60});
+ * opts.port; // 0
+ */
 export interface ResolvedOptions {
   port: number;
   host: string;

@@ -4,7 +4,13 @@
 import { apiErrors } from './errors';
 import { parseMinuteTime, parseSecondTime } from './time-format';
 
-/** API parameters of one request (decoded strings). */
+/**
+ * API parameters of one request (decoded strings).
+ *
+ * @example
+ * const params: Params = {InstanceId: 'r-1', PageSize: '50'};
+ * optionalInt(params, 'PageSize', 30, [30, 50, 100]); // 50
+ */
 export type Params = Readonly<Record<string, string | undefined>>;
 
 /**

@@ -3,7 +3,14 @@
  * the same fault decisions, request ids and task ids.
  */
 
-/** A deterministic random source. */
+/**
+ * A deterministic random source.
+ *
+ * @example
+ * const rng: Rng = createRng(42);
+ * rng.int(1, 6); // the same roll for seed 42 every run
+ * rng.uuid();    // e.g. '3F2A9C1B-...'
+ */
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;

@@ -25,7 +25,13 @@ const V2_PROTOCOL_KEYS = [
   'SecurityToken',
 ] as const;
 
-/** A raw HTTP request as the server read it. */
+/**
+ * A raw HTTP request as the server read it.
+ *
+ * @example
+ * const raw: RawRequest = {method: 'POST', url: '/?Action=DescribeTasks', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: Buffer.alloc(0)};
+ * parseRequest(raw); // throws MissingAccessKeyId: neither signature form
+ */
 export interface RawRequest {
   method: string;
   /** Path plus query string, as in `IncomingMessage.url`. */

@@ -22,7 +22,15 @@ const HTML_502 =
 /** A response to send, or a connection to drop. */
 type Reply = { status: number; headers: Record<string, string>; body: string } | { drop: true };
 
-/** A running HTTP server plus what `stop` must clean. */
+/**
+ * A running HTTP server plus what `stop` must clean.
+ *
+ * @example
+ * const {server, shutdown}: ApiServer = createApiServer(ctx, control);
+ * server.listen(0, '127.0.0.1');
+ * // ... later
+ * await shutdown();
+ */
 export interface ApiServer {
   server: Server;
   /** Clear pending latency timers and close every connection. */

@@ -32,7 +32,13 @@ export function sha256Hex(payload: Buffer | string): string {
   return createHash('sha256').update(payload).digest('hex');
 }
 
-/** The parts of an `Authorization: ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..` header. */
+/**
+ * The parts of an `Authorization: ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..` header.
+ *
+ * @example
+ * const auth: Acs3Authorization | undefined = parseAcs3Authorization('ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=host;x-acs-date,Signature=ab12');
+ * auth?.signedHeaders; // ['host', 'x-acs-date']
+ */
 export interface Acs3Authorization {
   algorithm: string;
   accessKeyId: string;
@@ -57,7 +63,13 @@ export function parseAcs3Authorization(header: string): Acs3Authorization | unde
   };
 }
 
-/** What an ACS3 canonical request is built from. */
+/**
+ * What an ACS3 canonical request is built from.
+ *
+ * @example
+ * const input: Acs3Input = {method: 'POST', pathname: '/', query: {A: '1'}, headers: {host: 'h'}, signedHeaders: ['host'], payloadHash: sha256Hex('')};
+ * acs3CanonicalRequest(input);
+ */
 export interface Acs3Input {
   method: string;
   pathname: string;

@@ -3,7 +3,13 @@
  * progress and step progress at any moment are a function of (task, elapsed time) only.
  */
 
-/** Task status codes of DescribeTasks. */
+/**
+ * Task status codes of DescribeTasks.
+ *
+ * @example
+ * const plan: TaskPlan = {steps: [{name: 'exec_task', durationMs: 1000}], pendingMs: 500, outcome: {kind: 'complete'}};
+ * const status: TaskStatusCode = simulateTask(plan, 0).status; // 0 (still pending)
+ */
 export type TaskStatusCode = 0 | 1 | 2 | 4 | 7 | 8;
 
 /**
@@ -14,20 +20,36 @@ export type TaskStatusCode = 0 | 1 | 2 | 4 | 7 | 8;
  */
 export const TASK_STATUS_CODES: readonly TaskStatusCode[] = [0, 1, 2, 4, 7, 8];
 
-/** One step of a task (DescribeTasks `StepsInfo[].name`). */
+/**
+ * One step of a task (DescribeTasks `StepsInfo[].name`).
+ *
+ * @example
+ * const step: StepPlan = {name: 'exec_task', durationMs: 240_000};
+ */
 export interface StepPlan {
   name: string;
   /** Duration in ms of task time. */
   durationMs: number;
 }
 
-/** How a task ends. `atStep` is a 0-based step index, `atFraction` how far into that step (0..1). */
+/**
+ * How a task ends. `atStep` is a 0-based step index, `atFraction` how far into that step (0..1).
+ *
+ * @example
+ * const outcome: OutcomePlan = {kind: 'paused', atStep: 1, atFraction: 0.5, pauseMs: 60_000};
+ */
 export type OutcomePlan =
   | { kind: 'complete' }
   | { kind: 'closed' | 'interrupted'; atStep: number; atFraction: number }
   | { kind: 'paused'; atStep: number; atFraction: number; pauseMs: number };
 
-/** Everything that determines a task's course. Durations are in ms of task time. */
+/**
+ * Everything that determines a task's course. Durations are in ms of task time.
+ *
+ * @example
+ * const plan: TaskPlan = {steps: [{name: 'exec_task', durationMs: 1000}], pendingMs: 500, outcome: {kind: 'complete'}};
+ * simulateTask(plan, 1000).progress; // 50
+ */
 export interface TaskPlan {
   steps: StepPlan[];
   /** Time spent pending (status 0) before the first step runs. */
@@ -35,7 +57,13 @@ export interface TaskPlan {
   outcome: OutcomePlan;
 }
 
-/** One step's state at a moment. */
+/**
+ * One step's state at a moment.
+ *
+ * @example
+ * const [first]: StepSnapshot[] = simulateTask(plan, 2000).steps;
+ * first.progress; // 100 once the first step is done
+ */
 export interface StepSnapshot {
   name: string;
   /** 0..100. */
@@ -44,7 +72,13 @@ export interface StepSnapshot {
   remainMs: number;
 }
 
-/** A task's state at a moment. */
+/**
+ * A task's state at a moment.
+ *
+ * @example
+ * const snap: TaskSnapshot = simulateTask(plan, elapsedMs);
+ * if (snap.endedAtMs !== undefined) console.log('ended with status', snap.status);
+ */
 export interface TaskSnapshot {
   status: TaskStatusCode;
   /** 0..100. */

@@ -12,10 +12,22 @@ import { planFromScript, validateTaskScript, type TaskScript, type TaskSeed } fr
 import { TASK_TEMPLATES, templateForLabel, type MutationAction } from './task-actions';
 import { formatSecondTime, parseSecondTime } from './time-format';
 
-/** A change a completed task makes to its instance. */
+/**
+ * A change a completed task makes to its instance.
+ *
+ * @example
+ * const effect: InstanceEffect = (attrs) => applyInstanceClass(attrs, 'redis.master.mid.default');
+ * state.startMutation(record, 'ModifyInstanceSpec', effect);
+ */
 export type InstanceEffect = (attrs: InstanceAttributes) => void;
 
-/** One task of one instance. */
+/**
+ * One task of one instance.
+ *
+ * @example
+ * const task: TaskRecord = state.startMutation(record, 'RestartInstance');
+ * task.taskAction; // 'RestartDBInstance'
+ */
 export interface TaskRecord {
   taskId: string;
   instanceId: string;
@@ -33,14 +45,25 @@ export interface TaskRecord {
   effectApplied: boolean;
 }
 
-/** One instance with its tasks and queued scripts. */
+/**
+ * One instance with its tasks and queued scripts.
+ *
+ * @example
+ * const record: InstanceRecord = state.instance('r-bp1emu000000001');
+ * record.tasks.length; // tasks so far, newest last
+ */
 export interface InstanceRecord {
   attrs: InstanceAttributes;
   tasks: TaskRecord[];
   scripts: TaskScript[];
 }
 
-/** What a conflicting mutation is refused with. */
+/**
+ * What a conflicting mutation is refused with.
+ *
+ * @example
+ * emu.control.setConflictCode('IncorrectDBInstanceState'); // 403 instead of 400 Task.Conflict
+ */
 export type ConflictCode = 'Task.Conflict' | 'IncorrectDBInstanceState';
 
 /**

@@ -8,7 +8,13 @@
  */
 import type { StepPlan } from './simulation';
 
-/** The mutating API actions the emulator implements. */
+/**
+ * The mutating API actions the emulator implements.
+ *
+ * @example
+ * const action: MutationAction = 'RestartInstance';
+ * TASK_TEMPLATES[action].taskAction; // 'RestartDBInstance'
+ */
 export type MutationAction =
   | 'ModifyInstanceSpec'
   | 'ModifyInstanceConfig'
@@ -18,7 +24,13 @@ export type MutationAction =
   | 'SwitchNetwork'
   | 'FlushInstance';
 
-/** What a mutating action's task looks like. */
+/**
+ * What a mutating action's task looks like.
+ *
+ * @example
+ * const template: TaskTemplate = TASK_TEMPLATES.ModifyInstanceSpec;
+ * template.instanceStatus; // 'Changing'
+ */
 export interface TaskTemplate {
   /** The TaskAction label DescribeTasks reports. */
   taskAction: string;

@@ -5,7 +5,13 @@
 import { EmulatorControlError } from './control-error';
 import type { OutcomePlan, StepPlan, TaskPlan } from './simulation';
 
-/** Scripted course of a task. All durations are nominal ms, divided by the emulator's timeScale. */
+/**
+ * Scripted course of a task. All durations are nominal ms, divided by the emulator's timeScale.
+ *
+ * @example
+ * const script: TaskScript = {outcome: 'interrupted', atStep: 2, atFraction: 0.25, appearAfterMs: 30_000};
+ * emu.control.scriptNext('r-bp1emu000000001', script);
+ */
 export interface TaskScript {
   /** `complete` (default), `closed` (4), `interrupted` (8), or `paused` (7) then resumed and completed. */
   outcome?: 'complete' | 'closed' | 'interrupted' | 'paused';
@@ -25,7 +31,13 @@ export interface TaskScript {
   taskAction?: string;
 }
 
-/** A task added directly (history tasks, paging fixtures). */
+/**
+ * A task added directly (history tasks, paging fixtures).
+ *
+ * @example
+ * const seed: TaskSeed = {taskAction: 'ModifyDBInstanceClass', beginTime: '2024-05-01T10:00:00Z', outcome: 'closed'};
+ * emu.control.addTask('r-bp1emu000000001', seed);
+ */
 export interface TaskSeed extends TaskScript {
   /** When it began on the server clock: epoch ms or `yyyy-MM-ddTHH:mm:ssZ`; default now. */
   beginTime?: number | string;

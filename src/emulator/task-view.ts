@@ -4,7 +4,13 @@
 import type { TaskSnapshot, TaskStatusCode } from './simulation';
 import { formatSecondTime } from './time-format';
 
-/** A DescribeTasks `Items[]` entry, as sent on the wire. */
+/**
+ * A DescribeTasks `Items[]` entry, as sent on the wire.
+ *
+ * @example
+ * const item: DescribeTasksItem = emu.control.listTasks('r-bp1emu000000001')[0];
+ * item.Status; // e.g. '2' (complete)
+ */
 export interface DescribeTasksItem {
   TaskId: string;
   TaskAction: string;
@@ -25,7 +31,13 @@ export interface DescribeTasksItem {
   StepsInfo: string;
 }
 
-/** What rendering needs to know about a task besides its snapshot. */
+/**
+ * What rendering needs to know about a task besides its snapshot.
+ *
+ * @example
+ * const identity: TaskIdentity = {taskId: '32302001', taskAction: 'RestartDBInstance', beginStampMs: Date.now()};
+ * describeTasksItem(identity, simulateTask(plan, 0));
+ */
 export interface TaskIdentity {
   taskId: string;
   taskAction: string;

@@ -5,7 +5,13 @@ import type { TaskSnapshot } from './simulation';
 import type { EmulatorState, InstanceRecord, TaskRecord } from './state';
 import { describeTasksItem, type DescribeTasksItem } from './task-view';
 
-/** A task with its state now and its DescribeTasks item. */
+/**
+ * A task with its state now and its DescribeTasks item.
+ *
+ * @example
+ * const [newest]: TaskView[] = taskViews(state, record, {visibleOnly: true});
+ * newest.item.TaskId === newest.task.taskId; // true
+ */
 export interface TaskView {
   task: TaskRecord;
   snap: TaskSnapshot;

@@ -5,20 +5,44 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One scripted reply. */
+/**
+ * One scripted reply.
+ *
+ * @example
+ * ```ts
+ * const replies: ScriptedReply[] = [{ drop: true }, apiError(400, 'Throttling.User'), tasksPage(['1'])];
+ * ```
+ */
 export type ScriptedReply =
   | { status: number; body: string; headers?: Record<string, string> }
   | { drop: true }
   | { stall: true };
 
-/** A request as the server saw it. */
+/**
+ * A request as the server saw it.
+ *
+ * @example
+ * ```ts
+ * const [first]: RecordedRequest[] = server.requests;
+ * assert.match(first.url, /Action=DescribeTasks/);
+ * ```
+ */
 export interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];
 }
 
-/** A running scripted server. */
+/**
+ * A running scripted server.
+ *
+ * @example
+ * ```ts
+ * const server: ScriptedServer = await startScriptedServer([tasksPage(['1'])]);
+ * await server.received(1);
+ * await server.stop();
+ * ```
+ */
 export interface ScriptedServer {
   /** `127.0.0.1:PORT`. */
   endpoint: string;
@@ -28,17 +52,38 @@ export interface ScriptedServer {
   stop(): Promise<void>;
 }
 
-/** A JSON reply. */
+/**
+ * A JSON reply.
+ *
+ * @example
+ * ```ts
+ * json(200, { RequestId: 'R', Items: [] }); // { status: 200, body: '{"RequestId":"R","Items":[]}', headers: {...} }
+ * ```
+ */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ScriptedReply {
   return { status, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
 }
 
-/** An Alibaba-style error body. */
+/**
+ * An Alibaba-style error body.
+ *
+ * @example
+ * ```ts
+ * apiError(400, 'Throttling.User', 'slow down', { 'x-acs-retry-after': '100' });
+ * ```
+ */
 export function apiError(status: number, code: string, message = `${code} message`, headers: Record<string, string> = {}): ScriptedReply {
   return json(status, { RequestId: `REQ-${code}`, HostId: 'r-kvstore.aliyuncs.com', Code: code, Message: message, Recommend: 'https://api.aliyun.com' }, headers);
 }
 
-/** A DescribeTasks success body with the given item ids. */
+/**
+ * A DescribeTasks success body with the given item ids.
+ *
+ * @example
+ * ```ts
+ * tasksPage(['1', '2'], 40); // page 1 of 40 tasks holding items 1 and 2
+ * ```
+ */
 export function tasksPage(ids: string[], total = ids.length): ScriptedReply {
   return json(200, {
     RequestId: 'REQ-OK', PageNumber: 1, PageSize: 30, TotalRecordCount: total,
@@ -46,7 +91,15 @@ export function tasksPage(ids: string[], total = ids.length): ScriptedReply {
   });
 }
 
-/** Starts a server answering with `replies` in order; requests beyond the script get a 500 with a clear message. */
+/**
+ * Starts a server answering with `replies` in order; requests beyond the script get a 500 with a clear message.
+ *
+ * @example
+ * ```ts
+ * const server = await startScriptedServer([apiError(503, 'ServiceUnavailable'), tasksPage(['1'])]);
+ * const client = createTasksClient({ endpoint: server.endpoint, credentials: { accessKeyId: 'LTAItestkey', accessKeySecret: 'secret' } });
+ * ```
+ */
 export async function startScriptedServer(replies: ScriptedReply[]): Promise<ScriptedServer> {
   const requests: RecordedRequest[] = [];
   const waiters: Array<{ n: number; resolve: () => void }> = [];

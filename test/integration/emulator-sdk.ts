@@ -14,7 +14,13 @@ process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
 
 export { $Kvstore };
 
-/** A real SDK client for the emulator; `overrides` may change keys, signature algorithm, timeouts. */
+/**
+ * A real SDK client for the emulator; `overrides` may change keys, signature algorithm, timeouts.
+ *
+ * @example
+ * const client = sdkClient(emu, {signatureAlgorithm: 'v2'});
+ * await client.describeInstanceAttribute(new $Kvstore.DescribeInstanceAttributeRequest({instanceId: 'r-bp1emu000000001'}));
+ */
 export function sdkClient(emu: Emulator, overrides: Partial<$OpenApiUtil.Config> = {}): Client {
   return new Client(
     new $OpenApiUtil.Config({
@@ -29,7 +35,12 @@ export function sdkClient(emu: Emulator, overrides: Partial<$OpenApiUtil.Config>
   );
 }
 
-/** The generic RPC call the project uses for actions the typed client lacks (the client's own {@link callRpc}). */
+/**
+ * The generic RPC call the project uses for actions the typed client lacks (the client's own {@link callRpc}).
+ *
+ * @example
+ * await callAction(sdkClient(emu), 'DescribeTasks', {}, '2014-01-01'); // rejects: 400 InvalidVersion
+ */
 export async function callAction(
   client: Client,
   action: string,
@@ -39,12 +50,23 @@ export async function callAction(
   return (await callRpc(client, action, params, version)) as { statusCode: number; body: any; headers: Record<string, string> };
 }
 
-/** `yyyy-MM-ddTHH:mmZ` of epoch ms (floored to the minute), as the client formats DescribeTasks windows. */
+/**
+ * `yyyy-MM-ddTHH:mmZ` of epoch ms (floored to the minute), as the client formats DescribeTasks windows.
+ *
+ * @example
+ * minute(Date.UTC(2024, 4, 1, 10, 0, 59)); // '2024-05-01T10:00Z'
+ */
 export function minute(ms: number): string {
   return formatApiMinute(new Date(ms));
 }
 
-/** DescribeTasks through the generic call, with a window of [now - backMs, now + aheadMs] by default. */
+/**
+ * DescribeTasks through the generic call, with a window of [now - backMs, now + aheadMs] by default.
+ *
+ * @example
+ * const body = await describeTasks(sdkClient(emu), 'r-bp1emu000000001', {Status: '2'}, {backMs: 24 * 3_600_000});
+ * body.TotalRecordCount;
+ */
 export async function describeTasks(
   client: Client,
   instanceId: string,
@@ -62,7 +84,12 @@ export async function describeTasks(
   return body;
 }
 
-/** What a raw ACS3 request is made of; anything omitted is a fresh valid value. */
+/**
+ * What a raw ACS3 request is made of; anything omitted is a fresh valid value.
+ *
+ * @example
+ * const spec: RawAcs3 = {action: 'DescribeTasks', nonce: 'fixed-nonce', secret: 'wrong'};
+ */
 export interface RawAcs3 {
   action?: string;
   version?: string;
@@ -75,7 +102,13 @@ export interface RawAcs3 {
   sentParams?: Record<string, string>;
 }
 
-/** Send a POST signed with the SDK's `OpenApiUtil.getAuthorization`; resolves to status and parsed body. */
+/**
+ * Send a POST signed with the SDK's `OpenApiUtil.getAuthorization`; resolves to status and parsed body.
+ *
+ * @example
+ * const {status, body} = await rawAcs3(emu, {secret: 'wrong'});
+ * // status 400, body.Code 'SignatureDoesNotMatch'
+ */
 export async function rawAcs3(emu: Emulator, spec: RawAcs3 = {}): Promise<{ status: number; body: any }> {
   const query = spec.params ?? { InstanceId: 'r-bp1emu000000001' };
   const payloadHash = createHash('sha256').update('').digest('hex');
@@ -99,7 +132,12 @@ export async function rawAcs3(emu: Emulator, spec: RawAcs3 = {}): Promise<{ stat
   return { status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
-/** POST to a control route; resolves to status and parsed body. */
+/**
+ * POST to a control route; resolves to status and parsed body.
+ *
+ * @example
+ * await controlPost(emu, 'setFaults', ['DescribeTasks', {throttleRate: 1}]); // {status: 200, body: {result: null}}
+ */
 export async function controlPost(emu: Emulator, method: string, args?: unknown[] | string): Promise<{ status: number; body: any }> {
   const { status, text } = await post(`${emu.url}/__control/${method}`, {}, args === undefined ? '' : typeof args === 'string' ? args : JSON.stringify(args));
   return { status, body: JSON.parse(text) };

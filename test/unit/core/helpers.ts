@@ -6,7 +6,14 @@ import type { Task } from '../../../src/core/task';
 import { TaskStatus } from '../../../src/core/task';
 import type { CallOptions, DescribeTasksPage, DescribeTasksQuery, TaskSource } from '../../../src/core/task-source';
 
-/** A parsed task with sensible defaults; override what the test is about. */
+/**
+ * A parsed task with sensible defaults; override what the test is about.
+ *
+ * @example
+ * ```ts
+ * const done = makeTask({ status: TaskStatus.Complete, progress: 100 });
+ * ```
+ */
 export function makeTask(over: Partial<Task> = {}): Task {
   return {
     taskId: '1001',
@@ -29,10 +36,26 @@ export function makeTask(over: Partial<Task> = {}): Task {
   };
 }
 
-/** What a scripted poll returns: the tasks in the window, or an error to throw. */
+/**
+ * What a scripted poll returns: the tasks in the window, or an error to throw.
+ *
+ * @example
+ * ```ts
+ * const script: PollScript = (call) => (call < 3 ? [makeTask()] : [makeTask({ status: TaskStatus.Complete })]);
+ * ```
+ */
 export type PollScript = (call: number, query: DescribeTasksQuery) => Task[] | Error;
 
-/** A TaskSource whose listTasks answers from a script and records every query and when it came. */
+/**
+ * A TaskSource whose listTasks answers from a script and records every query and when it came.
+ *
+ * @example
+ * ```ts
+ * const source = new StubSource((call) => (call === 1 ? new Error('socket hang up') : [makeTask()]), undefined, () => clock.now());
+ * await waitForTask({ instanceId: 'r-1', taskAction: 'ModifyDBInstanceClass', client: source, clock });
+ * source.queries.length; // polls sent
+ * ```
+ */
 export class StubSource implements TaskSource {
   readonly queries: DescribeTasksQuery[] = [];
   /** Clock readings (`now()`) at each listTasks call. */
@@ -73,6 +96,13 @@ export class StubSource implements TaskSource {
 /**
  * A clock on virtual time: sleeping advances time at once and records the duration. Abort-aware like the
  * real one. Lets a whole wait run in microseconds with exact times.
+ *
+ * @example
+ * ```ts
+ * const clock = new VirtualClock(Date.parse('2024-05-01T10:00:00Z'));
+ * await clock.sleep(5_000);
+ * clock.sleeps; // [5000]
+ * ```
  */
 export class VirtualClock implements Clock {
   readonly sleeps: number[] = [];
