@@ -9,18 +9,6 @@ import { taskStatusName, type Task } from '../core/task';
 import { formatDuration } from './duration';
 
 /**
- * Kept only so `src/pulumi/progress-lines.ts` compiles until it imports {@link taskStatusName} from
- * `../core/task`; the CLI itself uses the core function. Remove once nothing imports it.
- *
- * @deprecated use `taskStatusName` from `src/core/task`.
- * @example
- * ```ts
- * statusName(TaskStatus.Interrupted); // 'interrupted'
- * ```
- */
-export const statusName = taskStatusName;
-
-/**
  * `task 123 (ModifyInstanceSpec)`: how messages name a task.
  *
  * @example
