@@ -29,4 +29,4 @@ export {
   type DescribeTasksResponseBody,
 } from './describe-tasks';
 export { DEFAULT_MAX_PAGES, readAllTasks, type PageReadOptions } from './pages';
-export { callRpc, KVSTORE_API_VERSION, type RpcResponse } from './rpc-call';
+export { KVSTORE_API_VERSION } from './rpc-call';
