@@ -30,7 +30,7 @@ export interface DeploymentLog {
   info(message: string): void;
   /** A lasting warning attached to the resource. */
   warn(message: string): void;
-  /** Waits (bounded) for the lines already sent, then releases the connection. Safe to call twice. */
+  /** Waits (each line is bounded) for the lines already sent, then releases the connection. Safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -127,7 +127,8 @@ function loadEngineRpc(): EngineRpc {
 
 class EngineDeploymentLog implements DeploymentLog {
   private readonly client: EngineGrpc.EngineClient;
-  private readonly pending = new Set<Promise<void>>();
+  /** The last line sent: lines go out one after the other, so the display shows them in order. */
+  private tail: Promise<void> = Promise.resolve();
   /** After the first failed RPC every line goes to the console: a broken engine link must not slow the wait. */
   private broken = false;
   private closed = false;
@@ -162,23 +163,28 @@ class EngineDeploymentLog implements DeploymentLog {
     request.setMessage(message);
     request.setUrn(this.urn);
     request.setEphemeral(ephemeral);
-    const sent = new Promise<void>((resolve) => {
-      this.client.log(request, new this.rpc.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error) => {
-        if (error !== null) {
-          this.broken = true;
+    const send = (): Promise<void> =>
+      new Promise<void>((resolve) => {
+        if (this.broken) {
           fallback();
+          resolve();
+          return;
         }
-        resolve();
+        this.client.log(request, new this.rpc.grpc.Metadata(), { deadline: Date.now() + this.rpcTimeoutMs }, (error) => {
+          if (error !== null) {
+            this.broken = true;
+            fallback();
+          }
+          resolve();
+        });
       });
-    });
-    this.pending.add(sent);
-    void sent.then(() => this.pending.delete(sent));
+    this.tail = this.tail.then(send);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.pending]);
+    await this.tail;
     this.client.close();
   }
 }
