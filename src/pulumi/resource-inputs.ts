@@ -110,9 +110,23 @@ export interface RestartInputs extends CommonInputs {
   upgradeMinorVersion: boolean;
 }
 
-/** Default `lookback` of `TaskWaiter`: 60 min. */
+/**
+ * Default `lookback` of `TaskWaiter`: 60 min.
+ *
+ * @example
+ * ```ts
+ * new TaskWaiter('w', { instanceId, taskAction, lookback: 2 * DEFAULT_WAITER_LOOKBACK_MS });
+ * ```
+ */
 export const DEFAULT_WAITER_LOOKBACK_MS = 60 * 60_000;
-/** Default `lookback` of `InstanceRestart`: 10 min. */
+/**
+ * Default `lookback` of `InstanceRestart`: 10 min.
+ *
+ * @example
+ * ```ts
+ * new InstanceRestart('r', { instanceId, lookback: DEFAULT_RESTART_LOOKBACK_MS / 2 });
+ * ```
+ */
 export const DEFAULT_RESTART_LOOKBACK_MS = 10 * 60_000;
 
 /**

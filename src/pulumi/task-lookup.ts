@@ -10,7 +10,14 @@ import { type Task, TaskStatus } from '../core/task';
 import type { TaskSource } from '../core/task-source';
 import { recordedTask } from './task-outputs';
 
-/** How far back an open task of an action is looked for: 24 h. */
+/**
+ * How far back an open task of an action is looked for: 24 h.
+ *
+ * @example
+ * ```ts
+ * const since = new Date(Date.now() - OPEN_TASK_LOOKBACK_MS);
+ * ```
+ */
 export const OPEN_TASK_LOOKBACK_MS = 24 * 60 * 60_000;
 
 /** A window end slightly in the future, for server clocks ahead of ours. */

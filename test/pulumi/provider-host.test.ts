@@ -10,7 +10,7 @@ import { InstanceParameters, InstanceRestart, InstanceSpec, TaskWaiter } from '.
 import { TaskStatus } from '../../src/core/task';
 import { captureRegistration, type Registration } from './support/capture-registration';
 import type { HostCallError } from './support/provider-host';
-import { type ProviderWorld, newInstance, scriptTwoSecondTask, startProviderWorld, taskFinished } from './support/provider-fixture';
+import { type ProviderWorld, newInstance, startProviderWorld, taskFinished } from './support/provider-fixture';
 import { providerPb } from './support/pulumi-rpc';
 
 const { DIFF_NONE, DIFF_SOME } = providerPb.DiffResponse.DiffChanges;
@@ -241,8 +241,6 @@ describe('pulumi resources in the real dynamic provider host', function () {
   describe('InstanceParameters', () => {
     it('sends only the parameters that differ and outputs their live values', async () => {
       const instanceId = newInstance(world.emulator, { 'maxmemory-policy': 'volatile-lru', timeout: '0' });
-      scriptTwoSecondTask(world.emulator, instanceId);
-      scriptTwoSecondTask(world.emulator, instanceId);
       const reg = await capture(
         (n) => new InstanceParameters(n, { instanceId, parameters: { 'maxmemory-policy': 'allkeys-lru', timeout: 0 }, endpoint: endpoint() }),
         'params',
@@ -268,8 +266,6 @@ describe('pulumi resources in the real dynamic provider host', function () {
 
     it('restarts on create and again only when triggers change', async () => {
       const instanceId = newInstance(world.emulator);
-      scriptTwoSecondTask(world.emulator, instanceId);
-      scriptTwoSecondTask(world.emulator, instanceId);
       const reg = await capture((n) => new InstanceRestart(n, { instanceId, triggers: ['v1'], endpoint: endpoint() }), 'restart');
       const sent = count('RestartInstance');
       const created = remember(await world.host.create(reg.urn, reg.inputs));
@@ -287,7 +283,7 @@ describe('pulumi resources in the real dynamic provider host', function () {
 
     it('fails the update with a clear message when the restart is interrupted', async () => {
       const instanceId = newInstance(world.emulator);
-      scriptTwoSecondTask(world.emulator, instanceId, { outcome: 'interrupted', atStep: 1 });
+      world.emulator.control.scriptNext(instanceId, { outcome: 'interrupted', atStep: 1 });
       const reg = await capture((n) => new InstanceRestart(n, { instanceId, endpoint: endpoint() }), 'restart-interrupted');
       const error = await expectHostError(world.host.create(reg.urn, reg.inputs));
       assert.match(error.details, /RestartDBInstance/);

@@ -4,7 +4,7 @@
  * stack config keys @pulumi/alicloud uses.
  */
 import * as path from 'node:path';
-import { type Emulator, type TaskScript, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { type FakeEngine, startFakeEngine } from './fake-engine';
 import { type ProviderHost, startProviderHost } from './provider-host';
 
@@ -22,21 +22,6 @@ export function newInstance(emulator: Emulator, config: Record<string, string> =
   const instanceId = `r-bp1pulumi${String(instanceCounter).padStart(6, '0')}${process.pid}`;
   emulator.control.addInstance({ instanceId, historyTasks: false, config });
   return instanceId;
-}
-
-/**
- * Makes the instance's next mutation take 2 s (two 1 s steps). Restarts and config changes take a fraction of a
- * second at {@link TIME_SCALE}: such a task begins and ends within one second of second-precision API times,
- * which no real task does.
- */
-export function scriptTwoSecondTask(emulator: Emulator, instanceId: string, script: TaskScript = {}): void {
-  emulator.control.scriptNext(instanceId, {
-    ...script,
-    steps: [
-      { name: 'exec_task', durationMs: 1_000 * TIME_SCALE },
-      { name: 'init_config', durationMs: 1_000 * TIME_SCALE },
-    ],
-  });
 }
 
 /**
