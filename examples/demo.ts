@@ -10,7 +10,7 @@ import { createSdkClient, createTasksClient, mutateAndWait } from '../src';
 import { startEmulator } from '../src/emulator';
 import { LogLineDisplay, ProgressBarDisplay, type ProgressDisplay } from '../src/cli/display';
 import { colorEnabled, painter } from '../src/cli/color';
-import { formatDuration } from '../src/cli/duration';
+import { formatDuration } from '../src/core/duration';
 
 // Never probe the ECS metadata service (100.100.100.200) for credentials: everything here stays on loopback.
 process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';

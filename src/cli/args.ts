@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { InvalidOptionError } from '../core/errors';
 import { ALL_TASK_STATUSES, taskStatusByName, taskStatusName, type TaskStatus } from '../core/task';
-import { parseDuration } from './duration';
+import { parseDuration } from '../core/duration';
 import { parseTimeArg } from './time-arg';
 
 /**

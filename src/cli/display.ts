@@ -8,8 +8,8 @@ import { SingleBar } from 'cli-progress';
 import type { ProgressSnapshot } from '../core/snapshot';
 import { taskStatusName } from '../core/task';
 import type { Painter } from './color';
-import { formatDuration } from './duration';
-import { describeSnapshot, formatLogLine, percentText, stepText, taskLabel } from './progress-text';
+import { formatDuration } from '../core/duration';
+import { describeSnapshot, formatLogLine, percentText, stepText, taskLabel } from '../core/progress-text';
 
 /**
  * Something that shows progress snapshots.

@@ -15,8 +15,8 @@ import {
 } from '../core/errors';
 import { taskStatusName, TaskStatus } from '../core/task';
 import type { ConnectionFlags } from './args';
-import { formatDuration } from './duration';
-import { describeSnapshot, taskLabel } from './progress-text';
+import { formatDuration } from '../core/duration';
+import { describeSnapshot, taskLabel } from '../core/progress-text';
 import { formatResumeCommand } from './resume-command';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ResumeToken } from '../core/resume';
 import type { ConnectionFlags } from './args';
-import { formatDuration } from './duration';
+import { formatDuration } from '../core/duration';
 
 /**
  * Quotes one shell word when it needs it (POSIX single quotes).

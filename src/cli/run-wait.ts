@@ -11,10 +11,10 @@ import type { WaitForTaskOptions } from '../core/wait-options';
 import type { WaitCommand } from './args';
 import { colorEnabled, painter, type Painter } from './color';
 import { LogLineDisplay, ProgressBarDisplay, SilentDisplay, type ProgressDisplay } from './display';
-import { formatDuration } from './duration';
+import { formatDuration } from '../core/duration';
 import { buildJsonResult } from './json-result';
 import { classifyEnding } from './outcome';
-import { taskLabel } from './progress-text';
+import { taskLabel } from '../core/progress-text';
 import { reportError, type CliStreams } from './report-error';
 
 /**

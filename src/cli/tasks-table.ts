@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { taskStatusName, type Task } from '../core/task';
-import { isoSeconds, percentText } from './progress-text';
+import { isoSeconds, percentText } from '../core/progress-text';
 
 const HEADERS = ['TASK ID', 'ACTION', 'STATUS', 'PROGRESS', 'STEP', 'BEGIN', 'FINISH'] as const;
 

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { parseDuration } from './duration';
+import { parseDuration } from '../core/duration';
 
 /** A full ISO 8601 date-time with an explicit zone (`Z` or `+08:00`); seconds and fractions optional. */
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -95,3 +95,5 @@ export {
   type MutateAndWaitResult,
 } from './mutate-and-wait';
 export { waitForInstanceStatus, type WaitForInstanceStatusOptions } from './instance-status';
+export { formatDuration, parseDuration } from './duration';
+export { describeSnapshot, taskLabel } from './progress-text';

@@ -16,7 +16,7 @@ import type { MutatingApi } from '../core/actions';
 import { mutateAndWait } from '../core/mutate-and-wait';
 import type { Task } from '../core/task';
 import { waitForTask } from '../core/wait-for-task';
-import { taskLabel } from '../cli/progress-text';
+import { taskLabel } from '../core/progress-text';
 import type { ProviderCall } from './provider-call';
 import { summaryLine } from './progress-lines';
 import { findOpenTask } from './task-lookup';

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { describeSnapshot, taskLabel } from '../cli/progress-text';
-import { formatDuration } from '../cli/duration';
+import { describeSnapshot, taskLabel } from '../core/progress-text';
+import { formatDuration } from '../core/duration';
 import type { ProgressSnapshot } from '../core/snapshot';
 import { type Task, taskStatusName } from '../core/task';
 import type { DeploymentLog } from './engine-log';

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { PassThrough } from 'node:stream';
 import { colorEnabled, painter } from '../../../src/cli/color';
 import { barFields, LogLineDisplay, ProgressBarDisplay } from '../../../src/cli/display';
-import { describeSnapshot, formatLogLine, stepText } from '../../../src/cli/progress-text';
+import { describeSnapshot, formatLogLine, stepText } from '../../../src/core/progress-text';
 import { formatTasksTable } from '../../../src/cli/tasks-table';
 import { TaskStatus } from '../../../src/core/task';
 import { CONTROL_CHARS, makeSnapshot, makeTask } from '../fixtures';
 
-describe('cli/progress-text', () => {
+describe('core/progress-text', () => {
   it('describes a running task with status, percent, step i/n and ETA', () => {
     assert.equal(
       describeSnapshot(makeSnapshot(makeTask()), 'r-1'),

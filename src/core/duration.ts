@@ -1,6 +1,6 @@
 /**
- * Durations on the command line: strict parsing of `90s`, `30m`, `2h`, `1h30m`, `500ms`, and the short
- * human form used in progress lines and error messages.
+ * Durations as people write and read them: strict parsing of `90s`, `30m`, `2h`, `1h30m`, `500ms` (CLI flags),
+ * and the short human form used in progress lines and error messages (CLI, Pulumi, demo).
  *
  * @packageDocumentation
  */

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { formatDuration, parseDuration } from '../../../src/cli/duration';
+import { formatDuration, parseDuration } from '../../../src/core/duration';
 import { parseTimeArg } from '../../../src/cli/time-arg';
 
-describe('cli/duration', () => {
+describe('core/duration', () => {
   it('parses each unit and compound durations', () => {
     assert.equal(parseDuration('90s'), 90_000);
     assert.equal(parseDuration('30m'), 1_800_000);

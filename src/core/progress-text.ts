@@ -1,11 +1,11 @@
 /**
- * Plain-text descriptions of progress snapshots, shared by the log-line display and the progress bar.
- * Pure, and free of control characters: these strings go to CI logs.
+ * Plain-text descriptions of progress snapshots, shared by the CLI's displays and the Pulumi progress lines.
+ * Pure, and free of control characters: these strings go to CI logs and the `pulumi up` display.
  *
  * @packageDocumentation
  */
-import type { ProgressSnapshot } from '../core/snapshot';
-import { taskStatusName, type Task } from '../core/task';
+import type { ProgressSnapshot } from './snapshot';
+import { taskStatusName, type Task } from './task';
 import { formatDuration } from './duration';
 
 /**
