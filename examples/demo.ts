@@ -8,7 +8,7 @@
 import Kvstore, * as $Kvstore from '@alicloud/r-kvstore20150101';
 import { createSdkClient, createTasksClient, mutateAndWait } from '../src';
 import { startEmulator } from '../src/emulator';
-import { LogLineDisplay, ProgressBarDisplay, type ProgressDisplay } from '../src/cli/display';
+import { createProgressDisplay } from '../src/cli/display';
 import { colorEnabled, painter } from '../src/cli/color';
 import { formatDuration } from '../src/core/duration';
 
@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   const connection = { endpoint: emulator.endpoint, credentials: { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret } };
   const kvstore = createSdkClient(connection); // the official SDK client, for the mutation
   const tasks = createTasksClient(connection); // our DescribeTasks client, for the wait
-  const display = progressDisplay();
+  const display = createProgressDisplay({ // the kvwait CLI's display: a live bar on a terminal, timestamped lines otherwise
+    quiet: false, instanceId, paint: painter(colorEnabled(process.env, true)), now: () => new Date(),
+    stderr: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, stream: process.stderr },
+  });
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort(new Error('interrupted')));
   console.log(`R-KVStore emulator at ${emulator.url}; changing ${instanceId} to ${instanceClass} ...`);
@@ -67,15 +70,7 @@ async function instanceAttributes(kvstore: Kvstore) {
   return response.body?.instances?.DBInstanceAttribute?.[0];
 }
 
-/** The kvwait CLI's display: a live progress bar on a terminal, timestamped lines otherwise (CI, pipes). */
-function progressDisplay(): ProgressDisplay {
-  if (process.stderr.isTTY) {
-    return new ProgressBarDisplay({ stream: process.stderr, paint: painter(colorEnabled(process.env, true)), instanceId });
-  }
-  return new LogLineDisplay({ write: (text) => process.stderr.write(text), now: () => new Date(), instanceId });
-}
-
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
-  process.exitCode = 1;
+  process.exitCode = error instanceof Error && error.name === 'AbortError' ? 130 : 1; // 130: interrupted (Ctrl-C)
 });

@@ -8,6 +8,7 @@ import { SingleBar } from 'cli-progress';
 import type { ProgressSnapshot } from '../core/snapshot';
 import { taskStatusName } from '../core/task';
 import type { Painter } from './color';
+import type { CliStreams } from './report-error';
 import { formatDuration } from '../core/duration';
 import { describeSnapshot, formatLogLine, percentText, stepText, taskLabel } from '../core/progress-text';
 
@@ -128,4 +129,28 @@ export class ProgressBarDisplay implements ProgressDisplay {
     if (this.started) this.bar.stop();
     this.started = false;
   }
+}
+
+/**
+ * The display a run should use: nothing with `quiet`, the live bar when stderr is a terminal, timestamped
+ * lines otherwise (CI logs, pipes).
+ *
+ * @example
+ * ```ts
+ * const display = createProgressDisplay({
+ *   quiet: false, instanceId: 'r-1', paint: painter(colorEnabled(process.env, true)), now: () => new Date(),
+ *   stderr: { write: (s) => process.stderr.write(s), isTTY: process.stderr.isTTY === true, stream: process.stderr },
+ * });
+ * ```
+ */
+export function createProgressDisplay(io: {
+  quiet: boolean;
+  instanceId: string;
+  paint: Painter;
+  now: () => Date;
+  stderr: CliStreams['stderr'];
+}): ProgressDisplay {
+  if (io.quiet) return new SilentDisplay();
+  if (io.stderr.isTTY) return new ProgressBarDisplay({ stream: io.stderr.stream, paint: io.paint, instanceId: io.instanceId });
+  return new LogLineDisplay({ write: (text) => io.stderr.write(text), now: io.now, instanceId: io.instanceId });
 }

@@ -9,8 +9,8 @@ import type { Task } from '../core/task';
 import type { TaskSource } from '../core/task-source';
 import type { WaitForTaskOptions } from '../core/wait-options';
 import type { WaitCommand } from './args';
-import { colorEnabled, painter, type Painter } from './color';
-import { LogLineDisplay, ProgressBarDisplay, SilentDisplay, type ProgressDisplay } from './display';
+import { colorEnabled, painter } from './color';
+import { createProgressDisplay } from './display';
 import { formatDuration } from '../core/duration';
 import { buildJsonResult } from './json-result';
 import { classifyEnding } from './outcome';
@@ -72,7 +72,7 @@ export async function runWait(cmd: WaitCommand, rt: WaitRuntime): Promise<number
   const startedAt = rt.now().getTime();
   const tty = rt.stderr.isTTY;
   const paint = painter(colorEnabled(rt.env, tty));
-  const display = chooseDisplay(cmd, rt, paint);
+  const display = createProgressDisplay({ quiet: cmd.quiet, instanceId: cmd.instanceId, paint, now: rt.now, stderr: rt.stderr });
   let connection: CliConnection | null = null;
   let last: ProgressSnapshot | null = null;
   let task: Task | null = null;
@@ -114,8 +114,3 @@ export async function runWait(cmd: WaitCommand, rt: WaitRuntime): Promise<number
   return ending.exitCode;
 }
 
-function chooseDisplay(cmd: WaitCommand, rt: WaitRuntime, paint: Painter): ProgressDisplay {
-  if (cmd.quiet) return new SilentDisplay();
-  if (rt.stderr.isTTY) return new ProgressBarDisplay({ stream: rt.stderr.stream, paint, instanceId: cmd.instanceId });
-  return new LogLineDisplay({ write: (text) => rt.stderr.write(text), now: rt.now, instanceId: cmd.instanceId });
-}
