@@ -14,6 +14,7 @@ import { formatApiMinute, formatStatusList } from '../core/time-format';
 import { validateIdentifier } from '../core/validation';
 import { MalformedResponseError } from './malformed-response';
 import { callRpc } from './rpc-call';
+import { serverTimeOf } from './server-time';
 
 /**
  * The API action name.
@@ -109,17 +110,19 @@ export function buildDescribeTasksRequest(query: DescribeTasksQuery): DescribeTa
 }
 
 /**
- * Sends DescribeTasks through the SDK's generic call and returns the response body (unparsed).
- * One attempt, no retry; errors are the SDK's.
+ * Sends DescribeTasks through the SDK's generic call and returns the response body (unparsed) and the server's
+ * clock from its `Date` header (`null` when missing or unreadable). One attempt, no retry; errors are the SDK's.
  *
  * @example
  * ```ts
- * const body = await sendDescribeTasks(sdk, buildDescribeTasksRequest(query));
- * const page = parseDescribeTasksResponse(body, request);
+ * const request = buildDescribeTasksRequest(query);
+ * const { body, serverTime } = await sendDescribeTasks(sdk, request);
+ * const page = { ...parseDescribeTasksResponse(body, request), serverTime };
  * ```
  */
-export async function sendDescribeTasks(sdk: Client, request: DescribeTasksRequest): Promise<unknown> {
-  return (await callRpc(sdk, DESCRIBE_TASKS_ACTION, { ...request })).body;
+export async function sendDescribeTasks(sdk: Client, request: DescribeTasksRequest): Promise<{ body: unknown; serverTime: Date | null }> {
+  const response = await callRpc(sdk, DESCRIBE_TASKS_ACTION, { ...request });
+  return { body: response.body, serverTime: serverTimeOf(response.headers) };
 }
 
 /**

@@ -129,17 +129,24 @@ export class KvstoreTasksClient implements TaskSource {
   }
 
   /**
-   * One DescribeTasks page. Statuses default to every status; page size to the API's 30.
+   * One DescribeTasks page. Statuses default to every status; page size to the API's 30. The page carries the
+   * server's clock from the response's `Date` header (`serverTime`, `null` without one), also passed to
+   * `options.onServerTime`.
    *
    * @example
    * ```ts
    * const page = await client.describeTasks({ instanceId: 'r-1', startTime: since, endTime: new Date(), pageSize: 100 });
-   * console.log(page.totalRecordCount, page.tasks.length);
+   * console.log(page.totalRecordCount, page.tasks.length, page.serverTime?.toISOString());
    * ```
    */
   async describeTasks(query: DescribeTasksQuery, options: CallOptions = {}): Promise<DescribeTasksPage> {
     const request = buildDescribeTasksRequest(query);
-    return this.#call(DESCRIBE_TASKS_ACTION, options, async () => parseDescribeTasksResponse(await sendDescribeTasks(this.#sdk, request), request));
+    const page = await this.#call(DESCRIBE_TASKS_ACTION, options, async () => {
+      const { body, serverTime } = await sendDescribeTasks(this.#sdk, request);
+      return { ...parseDescribeTasksResponse(body, request), serverTime };
+    });
+    if (page.serverTime !== null) options.onServerTime?.(page.serverTime);
+    return page;
   }
 
   /**
@@ -188,7 +195,10 @@ export class KvstoreTasksClient implements TaskSource {
   }
 
   #call<T>(action: string, options: CallOptions, attempt: () => Promise<T>): Promise<T> {
-    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', 'expected { signal? }');
+    if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', 'expected { signal?, onServerTime? }');
+    if (options.onServerTime !== undefined && typeof options.onServerTime !== 'function') {
+      throw new InvalidOptionError('onServerTime', 'must be a function (serverTime: Date) => void');
+    }
     return callWithRetry(attempt, {
       action,
       retry: this.#retry,

@@ -41,6 +41,11 @@ export interface DescribeTasksPage {
   pageSize: number;
   totalRecordCount: number;
   tasks: Task[];
+  /**
+   * The server's clock when it answered, from the HTTP `Date` header (whole seconds, truncated); `null` or absent
+   * when the response had no readable one (or the source is not HTTP).
+   */
+  serverTime?: Date | null;
 }
 
 /**
@@ -49,11 +54,18 @@ export interface DescribeTasksPage {
  * @example
  * ```ts
  * await client.describeTasks(q, { signal: AbortSignal.timeout(10_000) });
+ * await client.describeTasks(q, { onServerTime: (serverTime) => console.log('server clock', serverTime.getTime() - Date.now(), 'ms ahead') });
  * ```
  */
 export interface CallOptions {
   /** Aborts the call and any retry back-off. */
   signal?: AbortSignal;
+  /**
+   * Called with the server's clock (the `Date` header, whole seconds) as each DescribeTasks response arrives,
+   * page by page, so the caller can read its own clock at that moment. Not called when a response has no
+   * readable `Date`, nor by sources that know no server time. Synchronous; what it throws propagates.
+   */
+  onServerTime?: (serverTime: Date) => void;
 }
 
 /**
