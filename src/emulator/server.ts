@@ -135,7 +135,9 @@ export function createApiServer(ctx: EmulatorContext, control: EmulatorControl):
       res.socket?.destroy();
       return;
     }
-    res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(reply.body)) });
+    // A real gateway's Date header reads its own clock: send the (skewed) server clock, stamped at delivery.
+    const date = new Date(ctx.clock.stamp()).toUTCString();
+    res.writeHead(reply.status, { date, ...reply.headers, 'content-length': String(Buffer.byteLength(reply.body)) });
     res.end(reply.body);
   };
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
