@@ -70,7 +70,8 @@ export {
   validateWaitOptions,
   WAIT_OPTION_NAMES,
 } from './validation';
-export { beginTimeFloor, finishedBefore, selectBlockingTask, selectTask, type MatchCriteria } from './matching';
+export { beginTimeFloor, finishedBefore, selectBlockingTask, selectTask, serverSince, type MatchCriteria } from './matching';
+export { clockOffsetFrom, NO_CLOCK_OFFSET, type ClockOffset, type ServerTimeSample } from './server-clock';
 export { queryWindow, type QueryWindow } from './window';
 export { ETA_MARGIN_MS, expectedChangeMs, nextPollDelay, nextWakeAt, type ScheduleInput } from './schedule';
 export {

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { NO_CLOCK_OFFSET, type ClockOffset } from './server-clock';
 import { isTerminalStatus, TaskStatus, type Task } from './task';
 
 /**
@@ -30,22 +31,46 @@ export interface MatchCriteria {
   after: { taskId: string; beginTime: Date } | null;
   /** TaskIds known to belong to something else (e.g. the task that blocked a mutation); never matched by action. Default none. */
   ignoreTaskIds?: readonly string[];
+  /**
+   * Bounds on `server clock − our clock` (as `clockOffsetFrom` estimates them). BeginTime and FinishTime are stamped by the
+   * server's clock while `since` is ours, so the time bounds move `since` onto the server's clock by `min`: the
+   * lower bound, so that a task begun or finished after the mutation is never judged older than it (the cost: a
+   * stale task that finished within the estimate's error, ~1 s plus a round trip, before the mutation is not
+   * told apart, as one finished within the same second never was). Default {@link NO_CLOCK_OFFSET}: the clocks
+   * agree, and `clockSkewTolerance` alone covers a difference.
+   */
+  serverClockOffset?: ClockOffset;
 }
 
 /**
- * Lowest BeginTime a new task may carry: `since − clockSkewTolerance`, in epoch ms.
+ * `since` on the server's clock, at the earliest it can be: `since + serverClockOffset.min`.
+ *
+ * @example
+ * ```ts
+ * serverSince({ since: new Date('2024-05-01T10:00:00Z'), serverClockOffset: { min: 89_000, max: 90_500 } }).toISOString();
+ * // '2024-05-01T10:01:29.000Z'
+ * ```
+ */
+export function serverSince(criteria: Pick<MatchCriteria, 'since' | 'serverClockOffset'>): Date {
+  return new Date(criteria.since.getTime() + (criteria.serverClockOffset ?? NO_CLOCK_OFFSET).min);
+}
+
+/**
+ * Lowest BeginTime (on the server's clock) a new task may carry: `since + serverClockOffset.min − clockSkewTolerance`,
+ * in epoch ms.
  *
  * @example
  * ```ts
  * beginTimeFloor({ since: new Date('2024-05-01T10:00:00Z'), clockSkewTolerance: 120_000 }); // Date.parse('2024-05-01T09:58:00Z')
  * ```
  */
-export function beginTimeFloor(criteria: Pick<MatchCriteria, 'since' | 'clockSkewTolerance'>): number {
-  return criteria.since.getTime() - criteria.clockSkewTolerance;
+export function beginTimeFloor(criteria: Pick<MatchCriteria, 'since' | 'clockSkewTolerance' | 'serverClockOffset'>): number {
+  return serverSince(criteria).getTime() - criteria.clockSkewTolerance;
 }
 
 /**
- * A finished task that had finished before the mutation was sent: it belongs to an earlier call.
+ * A finished task that had finished before the mutation was sent: it belongs to an earlier call. Pass `since` on
+ * the clock that stamped FinishTime (the server's: see {@link serverSince}).
  *
  * @example
  * ```ts
@@ -82,6 +107,9 @@ function isNewerThan(task: Task, previous: { taskId: string; beginTime: Date }):
  * - `select: 'newest'`: a task with one of `taskActions`, `BeginTime >= since − clockSkewTolerance`, newer than
  *   `after` when given; finished tasks count; the newest wins.
  *
+ * `since` is moved onto the server's clock first (by `serverClockOffset.min`), as BeginTime and FinishTime are
+ * the server's.
+ *
  * Tasks without a readable BeginTime never match by action (their age is unknown).
  *
  * @example
@@ -106,7 +134,8 @@ export function selectTask(tasks: readonly Task[], criteria: MatchCriteria): Tas
     const newer = after === null ? candidates : candidates.filter((t) => isNewerThan(t, after));
     return newer.reduce<Task | null>((best, t) => (best === null || compareBegin(t, best) > 0 ? t : best), null);
   }
-  const fresh = candidates.filter((t) => !finishedBefore(t, criteria.since));
+  const mutationSentAt = serverSince(criteria);
+  const fresh = candidates.filter((t) => !finishedBefore(t, mutationSentAt));
   return fresh.reduce<Task | null>((best, t) => (best === null || compareBegin(t, best) < 0 ? t : best), null);
 }
 

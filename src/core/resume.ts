@@ -24,7 +24,10 @@ export interface ResumeToken {
   taskId: string | null;
   /** The action(s) being matched. */
   taskAction: string[] | null;
-  /** ISO time: when the mutation was sent. */
+  /**
+   * ISO time: when the mutation was sent, on the waiting machine's clock (never moved onto the server's: the
+   * resumed wait estimates the server's clock afresh from its own responses).
+   */
   since: string;
   /** ISO time: the original deadline. */
   deadline: string;

@@ -18,6 +18,7 @@ import { currentStepOf, extrapolateSnapshot, snapshotChanged, snapshotOf } from 
 import { ProgressReporter } from './progress-reporter';
 import { createResumeToken, type ResumeToken } from './resume';
 import { expectedChangeMs, nextPollDelay } from './schedule';
+import { clockOffsetFrom, NO_CLOCK_OFFSET, type ClockOffset } from './server-clock';
 import type { ProgressSnapshot } from './snapshot';
 import { TaskStatus, type Task } from './task';
 import type { TaskSource } from './task-source';
@@ -101,6 +102,12 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
   let polled = snapshotOf(null, { elapsedMs: 0, resumeToken: token() });
   let attempt = 0;
   let pausedSince: number | null = null;
+  /**
+   * Server clock − ours, from the latest response that carried a `Date` header; until one does (or with a source
+   * that reports none), the clocks are taken to agree, as they were before this estimate existed. Matching and
+   * the window use it; `plan.since` (and so every resume token) stays on our clock.
+   */
+  let serverClockOffset: ClockOffset = NO_CLOCK_OFFSET;
 
   function token(): ResumeToken {
     return createResumeToken({ instanceId: plan.instanceId, taskId: followedId, taskActions: plan.taskActions, since: plan.since, deadline: plan.deadline });
@@ -140,9 +147,12 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
   }
 
   async function poll(now: number): Promise<Task[]> {
-    const window = queryWindow(plan.since, plan.clockSkewTolerance, now);
+    const window = queryWindow(plan.since, plan.clockSkewTolerance, now, serverClockOffset);
+    const onServerTime = (serverTime: Date): void => {
+      serverClockOffset = clockOffsetFrom({ serverTime: serverTime.getTime(), sentAt: now, receivedAt: clock.now() });
+    };
     const tasks: Task[] = [];
-    for await (const t of source.listTasks({ instanceId: plan.instanceId, ...window }, { signal })) tasks.push(t);
+    for await (const t of source.listTasks({ instanceId: plan.instanceId, ...window }, { signal, onServerTime })) tasks.push(t);
     return tasks;
   }
 
@@ -163,7 +173,7 @@ export async function runWait(plan: WaitPlan, source: TaskSource, clock: Clock):
     const now = clock.now();
 
     if (tasks !== null) {
-      const criteria: MatchCriteria = { ...plan, taskId: followedId };
+      const criteria: MatchCriteria = { ...plan, taskId: followedId, serverClockOffset };
       task = selectTask(tasks, criteria);
       if (task !== null) {
         followedId = task.taskId;

@@ -62,7 +62,12 @@ export interface WaitForTaskOptions extends ConnectionFields {
   client?: TaskSource;
   /** How long a new task may take to appear before `TaskNotFoundError`. Default 3 min. */
   notFoundGrace?: number;
-  /** How far the server's clock may differ from ours. Default 2 min. */
+  /**
+   * How far the server's clock may differ from ours. Default 2 min. BeginTime and FinishTime come from the
+   * server's clock: when the client reports it (the HTTP `Date` header of each DescribeTasks response), the waiter
+   * compares them with `since` moved onto that clock (within the estimate's ~1 s error), and this tolerance only
+   * widens the BeginTime bound. Without a reported server time, the clocks are taken to agree.
+   */
   clockSkewTolerance?: number;
   /** What a paused (7) task does: `'wait'` (default) for it to resume, or `'fail'` at once. */
   onPaused?: 'wait' | 'fail';

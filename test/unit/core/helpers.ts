@@ -47,7 +47,9 @@ export function makeTask(over: Partial<Task> = {}): Task {
 export type PollScript = (call: number, query: DescribeTasksQuery) => Task[] | Error;
 
 /**
- * A TaskSource whose listTasks answers from a script and records every query and when it came.
+ * A TaskSource whose listTasks answers from a script and records every query and when it came. With
+ * `serverSkewMs`, it also reports a server clock that far from `now()` through `onServerTime`, truncated to the
+ * second as an HTTP `Date` header is; without it, it reports none (as a source without headers).
  *
  * @example
  * ```ts
@@ -66,6 +68,7 @@ export class StubSource implements TaskSource {
     private readonly script: PollScript,
     private readonly statusScript: (call: number) => string | Error = () => 'Normal',
     private readonly now: () => number = () => Date.now(),
+    private readonly serverSkewMs: number | null = null,
   ) {}
 
   async describeTasks(query: DescribeTasksQuery): Promise<DescribeTasksPage> {
@@ -78,6 +81,7 @@ export class StubSource implements TaskSource {
     options?.signal?.throwIfAborted();
     this.queries.push(query);
     this.pollTimes.push(this.now());
+    if (this.serverSkewMs !== null) options?.onServerTime?.(new Date(Math.floor((this.now() + this.serverSkewMs) / 1000) * 1000));
     const result = this.script(this.queries.length, query);
     if (result instanceof Error) throw result;
     yield* result;

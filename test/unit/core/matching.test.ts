@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { selectBlockingTask, selectTask, type MatchCriteria } from '../../../src/core/matching';
+import { beginTimeFloor, selectBlockingTask, selectTask, serverSince, type MatchCriteria } from '../../../src/core/matching';
+import { NO_CLOCK_OFFSET } from '../../../src/core/server-clock';
 import { TaskStatus } from '../../../src/core/task';
 import { makeTask } from './helpers';
 
@@ -69,6 +70,82 @@ describe('core/matching selectTask', () => {
 
   it('returns null with only a hint and no actions', () => {
     assert.equal(selectTask([makeTask()], { ...base, taskActions: null, taskIdHint: 'zz' }), null);
+  });
+
+  describe('serverClockOffset: since moved onto the server clock that stamped BeginTime and FinishTime', () => {
+    // Server 90 s fast: the bounds an HTTP Date header gives (1 s truncation plus the round trip).
+    const fast: MatchCriteria = { ...base, serverClockOffset: { min: 89_200, max: 90_600 } };
+    // Server 90 s slow.
+    const slow: MatchCriteria = { ...base, serverClockOffset: { min: -90_400, max: -89_300 } };
+
+    it('fast server: a same-action task that finished before the mutation is stale, though its FinishTime is after since', () => {
+      const stale = makeTask({ taskId: '1', beginTime: at('10:00:30'), status: TaskStatus.Complete, finishTime: at('10:00:40') });
+      const fresh = makeTask({ taskId: '2', beginTime: at('10:01:31') });
+      assert.equal(selectTask([stale, fresh], base), stale, 'without the offset, the stale task wins');
+      assert.equal(selectTask([stale, fresh], fast), fresh);
+    });
+
+    it('slow server: a new task that already completed is fresh, though its FinishTime is before since', () => {
+      const done = makeTask({ taskId: '3', beginTime: at('09:58:31'), status: TaskStatus.Complete, finishTime: at('09:58:32') });
+      assert.equal(selectTask([done], base), null, 'without the offset, it looks stale');
+      assert.equal(selectTask([done], slow), done);
+    });
+
+    it('moves the BeginTime floor by the lower bound: since + offset.min − clockSkewTolerance', () => {
+      const early = makeTask({ beginTime: at('09:59:28') }); // 121.2 s before since + 89.2 s
+      assert.equal(selectTask([early], base), early);
+      assert.equal(selectTask([early], fast), null);
+      assert.equal(selectTask([makeTask({ beginTime: at('09:59:30') })], fast)?.beginTime?.toISOString(), at('09:59:30').toISOString());
+      const late = makeTask({ beginTime: at('09:56:30') }); // within 120 s of since − 90.4 s
+      assert.equal(selectTask([late], base), null);
+      assert.equal(selectTask([late], slow), late);
+      assert.equal(beginTimeFloor(fast), since.getTime() + 89_200 - 120_000);
+      assert.equal(serverSince(slow).getTime(), since.getTime() - 90_400);
+    });
+
+    it('an offset of zero is the behaviour without one', () => {
+      const tasks = [
+        makeTask({ taskId: '1', beginTime: at('09:59:00'), status: TaskStatus.Complete, finishTime: at('09:59:59') }),
+        makeTask({ taskId: '2', beginTime: at('10:00:00'), status: TaskStatus.Complete, finishTime: at('10:00:00') }),
+      ];
+      assert.equal(selectTask(tasks, { ...base, serverClockOffset: NO_CLOCK_OFFSET }), selectTask(tasks, base));
+      assert.equal(selectTask(tasks, base)?.taskId, '2');
+    });
+
+    it('property: an exact offset d matches as since + d would', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: -300_000, max: 300_000 }),
+          fc.array(fc.record({ begin: fc.integer({ min: -900, max: 900 }), duration: fc.integer({ min: 0, max: 300 }), done: fc.boolean() }), { maxLength: 8 }),
+          (d, specs) => {
+            const tasks = specs.map((t, i) => makeTask({
+              taskId: String(i + 1), beginTime: new Date(since.getTime() + t.begin * 1000),
+              status: t.done ? TaskStatus.Complete : TaskStatus.Running, finishTime: t.done ? new Date(since.getTime() + (t.begin + t.duration) * 1000) : null,
+            }));
+            return selectTask(tasks, { ...base, serverClockOffset: { min: d, max: d } }) === selectTask(tasks, { ...base, since: new Date(since.getTime() + d) });
+          },
+        ),
+      );
+    });
+
+    it('property: a task begun after the mutation on the server clock is never judged stale, wherever in the bounds the true offset is', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: -300_000, max: 300_000 }), // lower bound of the estimate
+          fc.integer({ min: 0, max: 3_000 }), // width of the estimate
+          fc.double({ min: 0, max: 1, noNaN: true }), // where the true offset lies in it
+          fc.integer({ min: 0, max: 5_000 }), // from the mutation to the task's start (server clock)
+          fc.integer({ min: 0, max: 5_000 }), // its duration
+          (min, width, where, after, duration) => {
+            const trueOffset = min + Math.round(width * where);
+            const sec = (ms: number): Date => new Date(Math.floor(ms / 1000) * 1000); // stamps are whole seconds
+            const start = since.getTime() + trueOffset + after;
+            const task = makeTask({ beginTime: sec(start), status: TaskStatus.Complete, finishTime: sec(start + duration) });
+            return selectTask([task], { ...base, serverClockOffset: { min, max: min + width } }) === task;
+          },
+        ),
+      );
+    });
   });
 
   describe("select: 'newest'", () => {

@@ -20,9 +20,9 @@ function apiError(retryable: boolean, code = retryable ? 'ServiceUnavailable' : 
   return new KvstoreApiError({ action: 'DescribeTasks', code, requestId: 'r', statusCode: retryable ? 503 : 404, retryable, attempts: 3 }, code);
 }
 
-/** Runs a wait on virtual time. */
-function run(script: PollScript, options: Partial<WaitForTaskOptions> = {}, clock = new VirtualClock(T0)) {
-  const source = new StubSource(script, undefined, () => clock.now());
+/** Runs a wait on virtual time; with `serverSkewMs`, the source reports a server clock that far from ours. */
+function run(script: PollScript, options: Partial<WaitForTaskOptions> = {}, clock = new VirtualClock(T0), serverSkewMs: number | null = null) {
+  const source = new StubSource(script, undefined, () => clock.now(), serverSkewMs);
   const snapshots: ProgressSnapshot[] = [];
   const promise = waitForTask({
     instanceId: 'r-1', taskAction: ACTION, since: new Date(T0), client: source, clock,
@@ -168,6 +168,48 @@ describe('core/waitForTask', () => {
       assert.match(error.message, /RestartDBInstance/);
       assert.equal(source.pollTimes.at(-1), T0 + 45_000);
       assert.ok(source.pollTimes.every((t) => t <= T0 + 45_000));
+    });
+  });
+
+  describe('server clock skew, from the server time the source reports (the HTTP Date header)', () => {
+    const FAST = 90_000;
+
+    it('fast server: never returns a same-action task that finished before the mutation, though its FinishTime is after since', async () => {
+      // Finished 50 s before the mutation on the server's clock, which reads 90 s ahead of ours.
+      const stale = makeTask({ taskId: '900', status: TaskStatus.Complete, beginTime: new Date(T0 + 30_000), finishTime: new Date(T0 + 40_000) });
+      const fresh = makeTask({ taskId: '901', beginTime: new Date(T0 + FAST + 1_000) });
+      const script: PollScript = (n) => [stale, n < 2 ? fresh : { ...fresh, status: TaskStatus.Complete, finishTime: new Date(T0 + FAST + 9_000) }];
+
+      const skewed = run(script, {}, new VirtualClock(T0), FAST);
+      assert.equal((await skewed.promise).taskId, '901');
+      assert.ok(skewed.snapshots.every((s) => s.task?.taskId !== '900'));
+
+      const headerless = run(script); // a source that reports no server time: matching as before, on our clock alone
+      assert.equal((await headerless.promise).taskId, '900');
+    });
+
+    it('slow server: returns a new task that completed before the first poll, though its FinishTime is before since', async () => {
+      const done = makeTask({ taskId: '902', status: TaskStatus.Complete, beginTime: new Date(T0 - FAST + 1_000), finishTime: new Date(T0 - FAST + 2_000) });
+
+      const skewed = run(() => [done], { notFoundGrace: 10_000 }, new VirtualClock(T0), -FAST);
+      assert.equal((await skewed.promise).taskId, '902');
+      assert.equal(skewed.source.queries.length, 1);
+
+      const headerless = run(() => [done], { notFoundGrace: 10_000 });
+      await rejection(headerless.promise, TaskNotFoundError);
+    });
+
+    it('queries the window on the server clock once a response told it, and keeps since on our clock in the resume token', async () => {
+      const skew = 5 * 60_000; // beyond clockSkewTolerance: only the estimate finds the task's minutes
+      const { promise, source, snapshots } = run(
+        (n) => [makeTask({ beginTime: new Date(T0 + skew + 1_000), status: n < 3 ? TaskStatus.Running : TaskStatus.Complete, remainSeconds: 100 })],
+        { maxDelay: 120_000 }, new VirtualClock(T0), skew,
+      );
+      await promise;
+      // First poll: nothing known yet, so our clock ± tolerance. Later polls: the server's clock (5 min ahead) ± tolerance.
+      assert.deepEqual(source.queries.map((q) => q.startTime.toISOString()), ['2024-05-01T09:58:00.000Z', '2024-05-01T10:03:00.000Z', '2024-05-01T10:03:00.000Z']);
+      assert.deepEqual(source.queries.map((q) => q.endTime.toISOString()), ['2024-05-01T10:03:00.000Z', '2024-05-01T10:09:00.000Z', '2024-05-01T10:11:00.000Z']);
+      assert.ok(snapshots.every((s) => s.resumeToken.since === new Date(T0).toISOString()));
     });
   });
 
