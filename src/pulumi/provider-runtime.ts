@@ -92,8 +92,10 @@ export function createProviderRuntime(): ProviderRuntime {
     async create(kind, props) {
       const handler = HANDLERS[kind];
       const inputs = validInputs(handler.parse(props));
+      // A partial failure's properties keep `__provider`: the host adds it back only to successful results, and
+      // without it in the recorded outputs a later `pulumi destroy` cannot load the provider.
       const outs = await withProviderCall(inputs, settings, (call) =>
-        recordingPartialFailure(inputs.instanceId, echo(props), () => handler.create(inputs, call)),
+        recordingPartialFailure(inputs.instanceId, props, () => handler.create(inputs, call)),
       );
       return { id: inputs.instanceId, outs: { ...echo(props), ...outs } };
     },
@@ -101,7 +103,7 @@ export function createProviderRuntime(): ProviderRuntime {
       const handler = HANDLERS[kind];
       const inputs = validInputs(handler.parse(news));
       const outs = await withProviderCall(inputs, settings, (call) =>
-        recordingPartialFailure(id, { ...echo(olds), ...echo(news) }, () => handler.update(inputs, olds, call)),
+        recordingPartialFailure(id, { ...echo(olds), ...news }, () => handler.update(inputs, olds, call)),
       );
       return { outs: { ...echo(olds), ...echo(news), ...outs } };
     },
