@@ -14,7 +14,7 @@ import { E2E_ACCESS_KEY_ID, E2E_ACCESS_KEY_SECRET, filesContaining, resourceUrn,
 import { PULUMI_VERSION, PulumiSandbox, REPO_ROOT, ensurePulumiCli } from './support/pulumi-cli';
 
 const PROJECT = 'redis-waiter-inline';
-/** See root-project.test.ts: every task lasts well over a second. */
+/** As in root-project.test.ts: tasks last seconds, so every wait sees them running. */
 const TIME_SCALE = 30;
 
 describe('e2e: Automation API inline programs', function () {

@@ -12,7 +12,7 @@ import { isAlive, killTree } from './support/processes';
 import { PulumiSandbox, type SandboxStack, ensurePulumiCli } from './support/pulumi-cli';
 
 const SPEC_LABEL = 'ModifyDBInstanceClass';
-/** See root-project.test.ts: every task lasts well over a second. */
+/** As in root-project.test.ts: tasks last seconds, so every wait sees them running. */
 const TIME_SCALE = 30;
 
 describe('e2e: failing and interrupted deployments of the root project', function () {

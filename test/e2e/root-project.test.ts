@@ -25,8 +25,8 @@ const INSTANCE = 'r-bp1emu000000001';
 const SPEC_LABEL = 'ModifyDBInstanceClass';
 const MUTATIONS = ['ModifyInstanceSpec', 'ModifyInstanceConfig', 'RestartInstance'];
 /**
- * Emulated speed-up. DescribeTasks times have 1 s resolution, so every task must last well over a second for the
- * waiter to tell it from one that finished before the mutation: at 30 the shortest (ModifyInstanceConfig) takes 2 s.
+ * Emulated speed-up: at 30 the shortest task (ModifyInstanceConfig) still takes 2 s, so every wait sees its task
+ * running and sends progress lines, and no task is over before the CLI has looked at it.
  */
 const TIME_SCALE = 30;
 /** The class change's task: four 45 s steps (6 s in all at TIME_SCALE) instead of the template's 10 minutes. */
