@@ -5,6 +5,7 @@
  * secret), never from the environment.
  */
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModifyInstanceSpecRequest } from '@alicloud/r-kvstore20150101';
 import { createSdkClient } from '../../src/client/connection';
@@ -29,8 +30,8 @@ const MUTATIONS = ['ModifyInstanceSpec', 'ModifyInstanceConfig', 'RestartInstanc
  * running and sends progress lines, and no task is over before the CLI has looked at it.
  */
 const TIME_SCALE = 30;
-/** The class change's task: four 45 s steps (6 s in all at TIME_SCALE) instead of the template's 10 minutes. */
-const SPEC_STEPS = ['init_instance', 'create_instance', 'exec_task', 'init_config'].map((name) => ({ name, durationMs: 45_000 }));
+/** The class change's task: four 90 s steps (12 s in all at TIME_SCALE) instead of the template's 10 minutes. */
+const SPEC_STEPS = ['init_instance', 'create_instance', 'exec_task', 'init_config'].map((name) => ({ name, durationMs: 90_000 }));
 
 describe('e2e: pulumi CLI on the root project', function () {
   this.timeout(180_000);
@@ -50,6 +51,11 @@ describe('e2e: pulumi CLI on the root project', function () {
     const eventLog = join(sandbox.dir, `events-${++eventLogs}.jsonl`);
     const result = await sandbox.run(stack.args(...command, '--event-log', eventLog));
     seen.push(result.stdout, result.stderr);
+    const transcripts = process.env['KVWAIT_E2E_TRANSCRIPTS'];
+    if (transcripts !== undefined && transcripts !== '') {
+      // The README's `pulumi up` excerpt comes from here: KVWAIT_E2E_TRANSCRIPTS=<dir> npm run test:e2e
+      writeFileSync(join(transcripts, `${eventLogs}-pulumi-${command[0]}.txt`), result.stdout);
+    }
     const events = readEventLog(eventLog);
     seen.push(JSON.stringify(events));
     return events;
