@@ -1,7 +1,8 @@
 /**
  * The real Pulumi CLI on the root project when things go wrong: a task that ends closed fails the update with
  * the task's id, action and step; an update killed mid-wait (`kill -9` of the CLI and its plugins) resumes on
- * re-run, after `pulumi refresh --clear-pending-creates`, on the same task and without a second mutation.
+ * re-run, after `pulumi refresh --clear-pending-creates` or `--import-pending-creates`, on the same task and
+ * without a second mutation.
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -78,19 +79,29 @@ describe('e2e: failing and interrupted deployments of the root project', functio
     assert.equal(count('RestartInstance'), 0);
   });
 
-  it('an update killed mid-wait resumes on re-run on the same task, with exactly one mutation', async () => {
-    const instanceId = 'r-bp1emu000000003';
-    const stack = await stackFor('resume', instanceId);
-    const specUrn = resourceUrn('resume', ROOT_PROJECT, 'InstanceSpec', 'cache-class');
-    // A class change that runs for a day unless the test moves emulated time on.
+  /** What the first, killed run left: the running task, the stack, and the mutation count before the run. */
+  interface KilledRun {
+    stack: SandboxStack;
+    specUrn: string;
+    task: { TaskId: string };
+    mutations: number;
+  }
+
+  /**
+   * Starts `pulumi up` on a class change that runs for a day (unless the test moves emulated time on), waits until
+   * the mutation was sent and the wait has polled, then kills the CLI, its language host and its provider with
+   * SIGKILL. The state then holds a pending create and the lock of the dead CLI.
+   */
+  async function killedMidWait(stackName: string, instanceId: string): Promise<KilledRun> {
+    const stack = await stackFor(stackName, instanceId);
+    const specUrn = resourceUrn(stackName, ROOT_PROJECT, 'InstanceSpec', 'cache-class');
     emulator.control.scriptNext(instanceId, {
       steps: [
         { name: 'init_instance', durationMs: 30_000 },
         { name: 'create_instance', durationMs: 24 * 3_600_000 },
       ],
     });
-    const firstLog = eventLogPath();
-    const first = sandbox.start(stack.args('up', '--yes', '--skip-preview', '--event-log', firstLog));
+    const first = sandbox.start(stack.args('up', '--yes', '--skip-preview', '--event-log', eventLogPath()));
     const mutations = count('ModifyInstanceSpec');
     const polls = await eventually('the mutation', () => (count('ModifyInstanceSpec') > mutations ? count('DescribeTasks') : undefined), 60_000);
     await eventually('the wait to poll the task', () => (count('DescribeTasks') > polls ? true : undefined), 30_000);
@@ -107,10 +118,17 @@ describe('e2e: failing and interrupted deployments of the root project', functio
       (exported.deployment.pending_operations ?? []).map((op: { resource: { urn: string }; type: string }) => [op.resource.urn, op.type]),
       [[specUrn, 'creating']],
     );
+    return { stack, specUrn, task, mutations };
+  }
 
-    // What a user does after a killed run: release the lock the dead CLI left, drop the pending create, re-run.
+  /**
+   * The user's way back: release the dead CLI's lock, `pulumi refresh` with `refreshFlags`, re-run `pulumi up`;
+   * the task finishes (emulated time moves on) once the re-run has looked for it. Then: one mutation in all, the
+   * re-run finished on the same task, and said it was resuming it.
+   */
+  async function resumes({ stack, specUrn, task, mutations }: KilledRun, instanceId: string, refreshFlags: string[]): Promise<void> {
     await sandbox.run(stack.stateArgs('cancel', '--yes'));
-    await sandbox.run(stack.args('refresh', '--yes', '--clear-pending-creates'));
+    await sandbox.run(stack.args('refresh', '--yes', ...refreshFlags));
     const secondLog = eventLogPath();
     const before = count('DescribeTasks');
     const second = sandbox.start(stack.args('up', '--yes', '--skip-preview', '--event-log', secondLog));
@@ -129,5 +147,17 @@ describe('e2e: failing and interrupted deployments of the root project', functio
       lines.some((d) => d.ephemeral && d.message.startsWith(`resuming task ${task.TaskId} (${SPEC_LABEL})`)),
       JSON.stringify(lines),
     );
+  }
+
+  it('an update killed mid-wait resumes on the same task after refresh --clear-pending-creates, with one mutation', async () => {
+    const instanceId = 'r-bp1emu000000003';
+    await resumes(await killedMidWait('resume', instanceId), instanceId, ['--clear-pending-creates']);
+  });
+
+  it('an update killed mid-wait resumes on the same task after refresh --import-pending-creates, with one mutation', async () => {
+    const instanceId = 'r-bp1emu000000001';
+    const killed = await killedMidWait('import', instanceId);
+    // The pending create's id is the instance id.
+    await resumes(killed, instanceId, ['--import-pending-creates', killed.specUrn, '--import-pending-creates', instanceId]);
   });
 });
