@@ -14,8 +14,6 @@ import { E2E_ACCESS_KEY_ID, E2E_ACCESS_KEY_SECRET, filesContaining, resourceUrn,
 import { PULUMI_VERSION, PulumiSandbox, REPO_ROOT, ensurePulumiCli } from './support/pulumi-cli';
 
 const PROJECT = 'redis-waiter-inline';
-/** As in root-project.test.ts: tasks last seconds, so every wait sees them running. */
-const TIME_SCALE = 30;
 
 describe('e2e: Automation API inline programs', function () {
   this.timeout(180_000);
@@ -53,7 +51,7 @@ describe('e2e: Automation API inline programs', function () {
   before(async function () {
     this.timeout(30 * 60_000); // a cold build of the CLI
     const cliDir = await ensurePulumiCli();
-    emulator = await startE2eEmulator(TIME_SCALE);
+    emulator = await startE2eEmulator();
     sandbox = PulumiSandbox.create(cliDir, {
       ALIBABA_CLOUD_ACCESS_KEY_ID: E2E_ACCESS_KEY_ID,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: E2E_ACCESS_KEY_SECRET,
@@ -77,7 +75,7 @@ describe('e2e: Automation API inline programs', function () {
 
   it('onEvent carries the progress lines of each resource with its URN; outputs name the task', async () => {
     const instanceId = 'r-bp1emu000000001';
-    // 8 s at TIME_SCALE, so the waiter sees the task running.
+    // 8 s at E2E_TIME_SCALE, so the waiter sees the task running.
     emulator.control.scriptNext(instanceId, {
       steps: [
         { name: 'exec_task', durationMs: 120_000 },

@@ -13,8 +13,6 @@ import { isAlive, killTree } from './support/processes';
 import { PulumiSandbox, type SandboxStack, ensurePulumiCli } from './support/pulumi-cli';
 
 const SPEC_LABEL = 'ModifyDBInstanceClass';
-/** As in root-project.test.ts: tasks last seconds, so every wait sees them running. */
-const TIME_SCALE = 30;
 
 describe('e2e: failing and interrupted deployments of the root project', function () {
   this.timeout(180_000);
@@ -39,7 +37,7 @@ describe('e2e: failing and interrupted deployments of the root project', functio
   before(async function () {
     this.timeout(30 * 60_000); // a cold build of the CLI
     const cliDir = await ensurePulumiCli();
-    emulator = await startE2eEmulator(TIME_SCALE);
+    emulator = await startE2eEmulator();
     for (const instanceId of emulator.control.listInstances()) {
       for (const task of emulator.control.listTasks(instanceId)) history.add(task.TaskId);
     }
@@ -124,7 +122,8 @@ describe('e2e: failing and interrupted deployments of the root project', functio
   /**
    * The user's way back: release the dead CLI's lock, `pulumi refresh` with `refreshFlags`, re-run `pulumi up`;
    * the task finishes (emulated time moves on) once the re-run has looked for it. Then: one mutation in all, the
-   * re-run finished on the same task, and said it was resuming it.
+   * re-run finished on the same task, and said it was resuming it. (When the resumed wait polled before the
+   * advance, it saw a day left and sleeps its longest poll delay, 60 s, before it sees the task complete.)
    */
   async function resumes({ stack, specUrn, task, mutations }: KilledRun, instanceId: string, refreshFlags: string[]): Promise<void> {
     await sandbox.run(stack.stateArgs('cancel', '--yes'));

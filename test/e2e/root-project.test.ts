@@ -25,12 +25,7 @@ import { PULUMI_VERSION, PulumiSandbox, type SandboxStack, ensurePulumiCli } fro
 const INSTANCE = 'r-bp1emu000000001';
 const SPEC_LABEL = 'ModifyDBInstanceClass';
 const MUTATIONS = ['ModifyInstanceSpec', 'ModifyInstanceConfig', 'RestartInstance'];
-/**
- * Emulated speed-up: at 30 the shortest task (ModifyInstanceConfig) still takes 2 s, so every wait sees its task
- * running and sends progress lines, and no task is over before the CLI has looked at it.
- */
-const TIME_SCALE = 30;
-/** The class change's task: four 90 s steps (12 s in all at TIME_SCALE) instead of the template's 10 minutes. */
+/** The class change's task: four 90 s steps (12 s in all at E2E_TIME_SCALE) instead of the template's 10 minutes. */
 const SPEC_STEPS = ['init_instance', 'create_instance', 'exec_task', 'init_config'].map((name) => ({ name, durationMs: 90_000 }));
 
 describe('e2e: pulumi CLI on the root project', function () {
@@ -74,7 +69,7 @@ describe('e2e: pulumi CLI on the root project', function () {
   before(async function () {
     this.timeout(30 * 60_000); // a cold build of the CLI
     const cliDir = await ensurePulumiCli();
-    emulator = await startE2eEmulator(TIME_SCALE);
+    emulator = await startE2eEmulator();
     sandbox = PulumiSandbox.create(cliDir, { KVWAIT_ENDPOINT: emulator.endpoint, KVWAIT_INSTANCE_ID: INSTANCE });
     assert.equal((await sandbox.run(['version'])).stdout.trim(), `v${PULUMI_VERSION}`);
     stack = await sandbox.initStack('dev');

@@ -38,14 +38,25 @@ export const E2E_ACCESS_KEY_SECRET = 'e2e-SECRET-must-never-reach-state-7f3a9c1e
 export const ROOT_PROJECT = 'redis-waiter-demo';
 
 /**
- * Starts an emulator that accepts only the e2e key pair. At `timeScale` 600 a ModifyInstanceSpec task takes 1 s.
+ * The emulator's speed-up in the e2e tier: the shortest task (ModifyInstanceConfig, 60 s nominal) still takes 2 s,
+ * so every wait sees its task running and sends progress lines; the longest default (ModifyInstanceSpec) 20 s.
  *
  * @example
  * ```ts
- * const emulator = await startE2eEmulator(600);
+ * const realMs = nominalMs / E2E_TIME_SCALE;
  * ```
  */
-export function startE2eEmulator(timeScale: number): Promise<Emulator> {
+export const E2E_TIME_SCALE = 30;
+
+/**
+ * Starts an emulator that accepts only the e2e key pair, at {@link E2E_TIME_SCALE}.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startE2eEmulator();
+ * ```
+ */
+export function startE2eEmulator(timeScale = E2E_TIME_SCALE): Promise<Emulator> {
   return startEmulator({
     timeScale,
     config: { credentials: [{ accessKeyId: E2E_ACCESS_KEY_ID, accessKeySecret: E2E_ACCESS_KEY_SECRET }] },
