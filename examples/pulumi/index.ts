@@ -21,18 +21,18 @@ import { InstanceParameters, InstanceRestart, InstanceSpec, TaskWaiter } from '.
 
 const config = new pulumi.Config();
 
-function setting(key: string, envName: string | null, fallback?: string): string {
-  const value = config.get(key) ?? (envName === null ? undefined : process.env[envName]) ?? fallback;
-  if (value === undefined || value === '') {
-    throw new Error(
-      `set the emulator endpoint: \`pulumi config set ${key} 127.0.0.1:<port>\` or ${envName}=127.0.0.1:<port> ` +
-        '(start one with `npx kvwait-emulator --time-scale 60`)',
-    );
-  }
-  return value;
+/** A setting: the stack config key, else the environment variable, else `fallback`. */
+function setting(key: string, envName: string | null, fallback: string): string {
+  return config.get(key) ?? (envName === null ? undefined : process.env[envName]) ?? fallback;
 }
 
-const endpoint = setting('endpoint', 'KVWAIT_ENDPOINT');
+const endpoint = setting('endpoint', 'KVWAIT_ENDPOINT', '');
+if (endpoint === '') {
+  throw new Error(
+    'set the emulator endpoint: `pulumi config set endpoint 127.0.0.1:<port>` or KVWAIT_ENDPOINT=127.0.0.1:<port> ' +
+      '(start one with `node dist/src/emulator/bin.js --time-scale 60`)',
+  );
+}
 const instanceId = setting('instanceId', 'KVWAIT_INSTANCE_ID', 'r-bp1emu000000001');
 const common = { instanceId, endpoint, timeout: Number(setting('timeoutMinutes', null, '30')) * 60_000 };
 
