@@ -65,21 +65,23 @@ export function nextPollDelay(input: ScheduleInput): number {
 }
 
 /**
- * The server's estimate of the ms until something observable happens, for a running task: `Remain` when
- * positive, else the current step's `remain` when positive, else `null` (back off instead).
+ * The server's estimate of the ms until something observable happens, for a running task: the end of the
+ * current step (its `remain`) or of the whole task (`Remain`), whichever comes first, so the waiter sees every
+ * step change (one poll per step, not one per task); `null` without a positive estimate (back off instead).
  *
  * @example
  * ```ts
  * expectedChangeMs({ ...task, status: TaskStatus.Running, remainSeconds: 60 }); // 60_000
+ * expectedChangeMs({ ...task, status: TaskStatus.Running, remainSeconds: 600, currentStep: 'init_redis',
+ *   steps: [{ name: 'init_redis', progress: 10, remainSeconds: 90 }] });          // 90_000: the step ends first
  * expectedChangeMs({ ...task, status: TaskStatus.Paused, remainSeconds: 60 });  // null
  * ```
  */
 export function expectedChangeMs(task: Task | null): number | null {
   if (task === null || task.status !== TaskStatus.Running) return null;
-  if (task.remainSeconds !== null && task.remainSeconds > 0) return task.remainSeconds * 1000;
   const step = currentStepOf(task);
-  if (step?.remainSeconds != null && step.remainSeconds > 0) return step.remainSeconds * 1000;
-  return null;
+  const estimates = [task.remainSeconds, step?.remainSeconds ?? null].filter((s): s is number => s !== null && s > 0);
+  return estimates.length === 0 ? null : Math.min(...estimates) * 1000;
 }
 
 /**

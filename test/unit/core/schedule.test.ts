@@ -55,6 +55,13 @@ describe('core/schedule nextPollDelay', () => {
 });
 
 describe('core/schedule expectedChangeMs', () => {
+  it('aims at the end of the current step when it comes before the end of the task', () => {
+    const steps = [{ name: 'init_instance', progress: 50, remainSeconds: 12 }, { name: 'init_redis', progress: 0, remainSeconds: 90 }];
+    assert.equal(expectedChangeMs(makeTask({ remainSeconds: 102, currentStep: 'init_instance', steps })), 12_000);
+    assert.equal(expectedChangeMs(makeTask({ remainSeconds: 5, currentStep: 'init_instance', steps })), 5_000);
+    assert.equal(expectedChangeMs(makeTask({ remainSeconds: 102, currentStep: 'init_redis', steps })), 90_000);
+  });
+
   it('uses Remain, then the current step remain, only while running', () => {
     assert.equal(expectedChangeMs(makeTask({ remainSeconds: 60 })), 60_000);
     const steps = [{ name: 'init_instance', progress: 50, remainSeconds: 12 }, { name: 'init_redis', progress: 0, remainSeconds: 90 }];
