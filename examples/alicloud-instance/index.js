@@ -10,8 +10,10 @@
  * `pulumi up`, and fails the deployment if the task ends closed or interrupted. Resources that must not start
  * before the change has finished (here the `app` component) depend on the waiter.
  *
- * A waiter waits on create as well: add the waiters to a stack whose instance already exists (a brand-new
- * instance has no class-change task within `lookback`, and the waiter would fail after `notFoundGrace`).
+ * The waiters are created together with a brand-new instance, which has no change task to wait for, so they
+ * set `waitOnCreate: false`: create only records the newest finished task as the baseline, and every later
+ * change of the triggers waits for a newer task. (Adding waiters to a stack whose instance is being changed in
+ * the same run? Leave `waitOnCreate` at its default, `true`.)
  *
  * Written in JavaScript with `// @ts-check` so the repository's TypeScript build (which compiles `examples/`)
  * does not need @pulumi/alicloud; `npm run typecheck` here checks it against the real types.
@@ -42,6 +44,7 @@ const classChange = new TaskWaiter(
     instanceId: redis.id,
     taskAction: 'ModifyDBInstanceClass',
     triggers: [redis.instanceClass],
+    waitOnCreate: false,
     // customTimeouts never reach dynamic providers: this is the waiter's own deadline.
     timeout: 90 * 60_000,
   },
@@ -55,6 +58,7 @@ const configChange = new TaskWaiter(
     instanceId: redis.id,
     taskAction: ['ModifyDBInstanceConfig', 'ModifyDBInstanceParameter'],
     triggers: [redis.config],
+    waitOnCreate: false,
   },
   { dependsOn: [redis] },
 );

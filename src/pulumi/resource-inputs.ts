@@ -55,7 +55,7 @@ export interface CommonInputs {
  *
  * @example
  * ```ts
- * const w: WaiterInputs = { ...common, taskActions: ['ModifyDBInstanceClass'], taskId: null, lookback: 3_600_000, since: null };
+ * const w: WaiterInputs = { ...common, taskActions: ['ModifyDBInstanceClass'], taskId: null, lookback: 3_600_000, since: null, waitOnCreate: true };
  * ```
  */
 export interface WaiterInputs extends CommonInputs {
@@ -64,6 +64,8 @@ export interface WaiterInputs extends CommonInputs {
   /** How far back a matching task may have begun, ms (when `since` is not given). */
   lookback: number;
   since: Date | null;
+  /** `false`: create only records the newest finished matching task as the baseline; updates wait. */
+  waitOnCreate: boolean;
 }
 
 /**
@@ -172,9 +174,9 @@ function describe(value: unknown): string {
   return value === undefined ? 'nothing' : JSON.stringify(value);
 }
 
-function parseBoolean(option: string): (value: unknown) => boolean {
+function parseBoolean(option: string, absent = false): (value: unknown) => boolean {
   return (value) => {
-    if (value === undefined) return false;
+    if (value === undefined) return absent;
     if (typeof value !== 'boolean') throw new InvalidOptionError(option, `expected true or false, got ${describe(value)}`);
     return value;
   };
@@ -272,6 +274,7 @@ export function parseWaiterInputs(props: Record<string, unknown>): Parsed<Waiter
     taskId: reader.optional('taskId', (v) => validateIdentifier('taskId', v)) ?? null,
     lookback: readLookback(reader, DEFAULT_WAITER_LOOKBACK_MS),
     since: reader.optional('since', parseIsoTime('since')) ?? null,
+    waitOnCreate: reader.read('waitOnCreate', parseBoolean('waitOnCreate', true), true),
   };
   if (props['taskAction'] == null && props['taskId'] == null) {
     reader.failures.push({ property: 'taskAction', reason: 'give taskAction (the TaskAction label(s) to match) or taskId' });

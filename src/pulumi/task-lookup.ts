@@ -47,7 +47,7 @@ export async function findOpenTask(source: TaskSource, instanceId: string, taskA
 
 /**
  * The newest task with one of `taskActions` begun within `lookbackMs`, newer than `after` when given, in any
- * status; `null` when there is none.
+ * of `statuses` (default: any status); `null` when there is none.
  *
  * @example
  * ```ts
@@ -61,9 +61,10 @@ export async function findNewestTask(
   taskActions: readonly string[],
   lookbackMs: number,
   after: { taskId: string; beginTime: string } | null,
+  statuses?: TaskStatus[],
 ): Promise<Task | null> {
   const since = new Date(Date.now() - lookbackMs);
-  const tasks = await collect(source, instanceId, since);
+  const tasks = await collect(source, instanceId, since, statuses);
   return selectTask(tasks, {
     taskId: null,
     taskIdHint: null,

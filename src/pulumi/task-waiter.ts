@@ -30,6 +30,12 @@ export interface TaskWaiterArgs extends CommonArgs {
   lookback?: pulumi.Input<number>;
   /** ISO time: only tasks begun at or after it (minus clock-skew tolerance) match. */
   since?: pulumi.Input<string>;
+  /**
+   * Wait when the resource is created (default `true`). Set `false` when the waiter is created together with a
+   * brand-new instance, which has no change task to wait for: create then only records the newest finished
+   * matching task (within `lookback`) as the baseline and returns at once; later `triggers` changes wait as usual.
+   */
+  waitOnCreate?: pulumi.Input<boolean>;
 }
 
 /**

@@ -4,13 +4,14 @@
  *
  * @packageDocumentation
  */
-import { type TaskStatus, isTerminalStatus } from '../core/task';
+import { TaskStatus, isTerminalStatus } from '../core/task';
 import { waitForTask } from '../core/wait-for-task';
 import type { ProviderCall } from './provider-call';
 import { summaryLine } from './progress-lines';
+import { taskLabel } from '../core/progress-text';
 import { type WaiterInputs, parseWaiterInputs } from './resource-inputs';
 import type { ResourceHandler } from './resource-handler';
-import { readRecordedTask } from './task-lookup';
+import { findNewestTask, readRecordedTask } from './task-lookup';
 import { type TaskOutputs, recordedTask, taskOutputs } from './task-outputs';
 
 type Props = Record<string, unknown>;
@@ -39,6 +40,18 @@ async function waitForMatchingTask(inputs: WaiterInputs, olds: Props, call: Prov
 }
 
 /**
+ * Create with `waitOnCreate: false`: no wait, only the newest finished matching task as the baseline that later
+ * updates must see a newer task than (or no task at all).
+ */
+async function recordBaseline(inputs: WaiterInputs, call: ProviderCall): Promise<TaskOutputs> {
+  const lookback = inputs.since === null ? inputs.lookback : Date.now() - inputs.since.getTime();
+  const finished = [TaskStatus.Complete, TaskStatus.Closed, TaskStatus.Interrupted];
+  const baseline = inputs.taskActions === null ? null : await findNewestTask(call.tasks, inputs.instanceId, inputs.taskActions, lookback, null, finished);
+  call.log.info(baseline === null ? 'waitOnCreate is false: no task to record; later changes will wait' : `waitOnCreate is false: recorded ${taskLabel(baseline)} as the baseline`);
+  return taskOutputs(baseline);
+}
+
+/**
  * The `TaskWaiter` handler.
  *
  * @example
@@ -48,7 +61,7 @@ async function waitForMatchingTask(inputs: WaiterInputs, olds: Props, call: Prov
  */
 export const waiterHandler: ResourceHandler<WaiterInputs> = {
   parse: parseWaiterInputs,
-  create: (inputs, call) => waitForMatchingTask(inputs, {}, call),
+  create: (inputs, call) => (inputs.waitOnCreate ? waitForMatchingTask(inputs, {}, call) : recordBaseline(inputs, call)),
   update: (inputs, olds, call) => waitForMatchingTask(inputs, olds, call),
   read: async (inputs, olds, call) => {
     const task = await readRecordedTask(call.tasks, inputs.instanceId, olds);

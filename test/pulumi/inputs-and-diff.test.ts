@@ -25,8 +25,10 @@ describe('pulumi inputs and diff', () => {
       const waiter = validInputs(parseWaiterInputs({ instanceId: 'r-1', taskAction: 'A', resourceUrn: URN }));
       assert.deepEqual(waiter, {
         instanceId: 'r-1', timeout: 3_600_000, failOnPaused: false, urn: URN,
-        taskActions: ['A'], taskId: null, lookback: DEFAULT_WAITER_LOOKBACK_MS, since: null,
+        taskActions: ['A'], taskId: null, lookback: DEFAULT_WAITER_LOOKBACK_MS, since: null, waitOnCreate: true,
       });
+      assert.equal(validInputs(parseWaiterInputs({ instanceId: 'r-1', taskAction: 'A', waitOnCreate: false })).waitOnCreate, false);
+      assert.deepEqual(parseWaiterInputs({ instanceId: 'r-1', taskAction: 'A', waitOnCreate: 'no' }).failures.map((f) => f.property), ['waitOnCreate']);
       assert.equal(validInputs(parseRestartInputs({ instanceId: 'r-1' })).lookback, DEFAULT_RESTART_LOOKBACK_MS);
     });
 

@@ -120,6 +120,21 @@ describe('pulumi resources in the real dynamic provider host', function () {
       assert.equal(properties['status'], TaskStatus.Complete);
     });
 
+    it('with waitOnCreate false, create records the newest finished task without waiting, or nothing on a new instance', async () => {
+      const fresh = newInstance(world.emulator);
+      const none = await capture((n) => new TaskWaiter(n, { instanceId: fresh, taskAction: SPEC_LABEL, waitOnCreate: false, notFoundGrace: 3_600_000, endpoint: endpoint() }), 'wait-none');
+      const empty = remember(await world.host.create(none.urn, none.inputs));
+      assert.equal(empty.properties['taskId'], null);
+
+      const instanceId = newInstance(world.emulator);
+      const older = world.emulator.control.addTask(instanceId, { taskAction: SPEC_LABEL, beginTime: world.emulator.control.serverTime() - 30 * 60_000 });
+      world.emulator.control.addTask(instanceId, { taskAction: SPEC_LABEL, outcome: 'complete', pendingMs: 3_600_000 });
+      const reg = await capture((n) => new TaskWaiter(n, { instanceId, taskAction: SPEC_LABEL, waitOnCreate: false, endpoint: endpoint() }), 'wait-baseline');
+      const { properties } = remember(await world.host.create(reg.urn, reg.inputs));
+      assert.equal(properties['taskId'], older.TaskId);
+      assert.equal(properties['status'], TaskStatus.Complete);
+    });
+
     it('diffs only on triggers and matching inputs; a new instance id replaces', async () => {
       const reg = await capture((n) => new TaskWaiter(n, { instanceId: 'r-1', taskAction: SPEC_LABEL, triggers: ['a'] }), 'wait-diff');
       const olds = { ...reg.inputs, taskId: '1', taskAction: SPEC_LABEL, status: TaskStatus.Complete, beginTime: '2024-05-01T10:00:00.000Z' };
