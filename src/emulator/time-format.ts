@@ -8,8 +8,10 @@ const SECOND_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
 function toMs(parts: string[]): number | undefined {
   const [y, mo, d, h, mi, s] = parts.map(Number);
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s ?? 0);
-  const back = new Date(ms);
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear takes the year as written.
+  const back = new Date(Date.UTC(2000, 0, 1, h, mi, s ?? 0));
+  back.setUTCFullYear(y, mo - 1, d);
+  const ms = back.getTime();
   // Reject overflowing fields such as month 13 or minute 61, which Date.UTC would silently roll over.
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi) {
     return undefined;

@@ -13,6 +13,8 @@ describe('emulator/time-format', () => {
       assert.equal(parseMinuteTime(bad), undefined, bad);
     }
     assert.equal(parseSecondTime('2020-11-13T06:16:60Z'), undefined);
+    assert.equal(parseMinuteTime('0050-01-01T00:00Z'), Date.parse('0050-01-01T00:00Z'), 'years 0-99 stay as written, not 19xx');
+    assert.equal(parseSecondTime('0099-12-31T23:59:59Z'), Date.parse('0099-12-31T23:59:59Z'));
     assert.equal(formatSecondTime(Date.UTC(2020, 10, 13, 6, 16, 54, 999)), '2020-11-13T06:16:54Z');
   });
 });
